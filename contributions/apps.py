@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContributionsConfig(AppConfig):
+    """How people change the catalogue: accounts, editing, history, translation, discussion."""
+
+    name = "contributions"
+    label = "contributions"
+    verbose_name = _("Contributions")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,177 @@
+"""Loads the demo catalogue (pages/fixtures/demo_catalogue.json) as real wiki history.
+
+Every entry exists in English and French, and every language version gets two
+revisions by two different demo contributors (the first with the name, summary
+and facts, the second adding the description and relations), so that history
+and diffs have something to show from the first run. Loading is idempotent:
+entries that already exist (same slug under the same index) are left alone.
+"""
+
+import json
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from wagtail.log_actions import log
+
+from .models import (
+    OrganizationIndexPage,
+    OrganizationPage,
+    ToolIndexPage,
+    ToolPage,
+    TopicIndexPage,
+    TopicPage,
+    UseCaseIndexPage,
+    UseCaseLink,
+    UseCasePage,
+)
+from .tree import ensure_site_tree
+
+FIXTURE = Path(__file__).parent / "fixtures" / "demo_catalogue.json"
+LANGUAGES = ("en", "fr")
+
+# Development-only accounts, listed in the README. Never load demo data in production.
+DEMO_PASSWORD = "toolbox-demo-2026"
+DEMO_USERS = [
+    # username, first name, last name, groups, superuser
+    ("amina", "Amina", "Diallo", ["Contributors"], False),
+    ("bruno", "Bruno", "Lefèvre", ["Contributors"], False),
+    ("camille", "Camille", "Moreau", ["Contributors", "Moderators"], False),
+    ("admin", "Ada", "Admin", ["Contributors", "Moderators"], True),
+]
+
+
+def ensure_demo_users():
+    User = get_user_model()
+    users = {}
+    for username, first, last, groups, superuser in DEMO_USERS:
+        email = f"{username}@demo.ogptoolbox.invalid"
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": email},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_superuser = user.is_staff = superuser
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        user.groups.add(*[Group.objects.get_or_create(name=name)[0] for name in groups])
+        users[username] = user
+    return users
+
+
+class DemoLoader:
+    """Creates the entries of one fixture, kind by kind, in both languages."""
+
+    def __init__(self, data, progress=None):
+        self.data = data
+        self.progress = progress or (lambda message: None)
+        self.tree = ensure_site_tree()
+        self.users = ensure_demo_users()
+        self.authors = (self.users["amina"], self.users["bruno"])
+        self.pages = {kind: {} for kind in ("topic", "organization", "tool", "use_case")}
+        self.created = 0
+
+    def run(self):
+        themes = [t for t in self.data["topics"] if not t.get("parent")]
+        subtopics = [t for t in self.data["topics"] if t.get("parent")]
+        for item in themes + subtopics:
+            parents = (
+                {code: self.pages["topic"][item["parent"]][code] for code in LANGUAGES}
+                if item.get("parent")
+                else {code: self.tree[code][TopicIndexPage] for code in LANGUAGES}
+            )
+            self._entry("topic", TopicPage, parents, item, facts={}, relations={})
+        for item in self.data["organizations"]:
+            facts = {
+                "sector": item.get("sector") or "",
+                "organization_kind": item.get("kind") or "",
+                "country": item.get("country") or "",
+                "website": item.get("website") or "",
+            }
+            self._entry("organization", OrganizationPage, self._index(OrganizationIndexPage), item, facts, {})
+        for item in self.data["tools"]:
+            facts = {
+                name: item.get(name)
+                for name in (
+                    "website", "source_code_url", "licence", "open_source", "pricing",
+                    "hosting", "interface_languages", "programming_languages", "has_api",
+                )
+            }  # fmt: skip
+            facts = {k: ("" if v is None and k not in ("open_source",) else v) for k, v in facts.items()}
+            relations = {"topics": ("topic", item["topics"]), "developers": ("organization", item["developers"])}
+            self._entry("tool", ToolPage, self._index(ToolIndexPage), item, facts, relations)
+        for item in self.data["use_cases"]:
+            facts = {"country": item.get("country") or "", "year_started": item.get("year_started")}
+            relations = {
+                "topics": ("topic", item["topics"]),
+                "tools": ("tool", item["tools"]),
+                "organizations": ("organization", item["organizations"]),
+            }
+            self._entry("use_case", UseCasePage, self._index(UseCaseIndexPage), item, facts, relations)
+        return self.created
+
+    def _index(self, model):
+        return {code: self.tree[code][model] for code in LANGUAGES}
+
+    def _entry(self, kind, model, parents, item, facts, relations):
+        name_key = "title" if "title_en" in item else "name"
+        en = model.objects.child_of(parents["en"]).filter(slug=item["slug_en"]).first()
+        versions = {}
+        if en is None:
+            en = model(
+                title=item[f"{name_key}_en"],
+                slug=item["slug_en"],
+                summary=item.get("summary_en", ""),
+                live=False,
+                owner=self.authors[0],
+                **facts,
+            )
+            parents["en"].add_child(instance=en)
+            log(instance=en, action="wagtail.create", user=self.authors[0])
+            self._publish(en, self.authors[0])
+            self.created += 1
+        versions["en"] = en
+        fr = en.get_translation_or_none(self.tree["fr"]["home"].locale)
+        if fr is None:
+            fr = en.copy_for_translation(self.tree["fr"]["home"].locale)
+            fr.title = item[f"{name_key}_fr"]
+            fr.slug = item["slug_fr"]
+            fr.summary = item.get("summary_fr", "")
+            fr.owner = self.authors[1]
+            self._publish(fr, self.authors[1])
+            self.created += 1
+        versions["fr"] = fr.specific
+        self.pages[kind][item["key"]] = versions
+        for code, page in versions.items():
+            if page.description:
+                continue  # second revision already made
+            page.description = item.get(f"description_{code}", "")
+            if kind == "use_case":
+                page.outcome = item.get(f"outcome_{code}", "")
+                page.links = [
+                    UseCaseLink(url=link["url"], label=link.get(f"label_{code}", ""))
+                    for link in item.get("links", [])
+                ]
+            for field, (target_kind, keys) in relations.items():
+                getattr(page, field).set([self.pages[target_kind][key][code] for key in keys])
+            # The other author writes the second revision of each language version.
+            self._publish(page, self.authors[1] if code == "en" else self.authors[0])
+        self.progress(f"{kind}: {item['key']}")
+
+    @staticmethod
+    def _publish(page, user):
+        revision = page.save_revision(user=user, log_action=True)
+        revision.publish(user=user)
+        page.refresh_from_db()
+
+
+@transaction.atomic
+def load_demo_data(path=FIXTURE, progress=None):
+    """Load the demo catalogue; returns how many pages were created."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return DemoLoader(data, progress).run()

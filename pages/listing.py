@@ -1,0 +1,27 @@
+"""Paginated, sortable lists of entries for the index pages."""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+SORTS = {
+    "name": ("title", _("Name")),
+    "updated": ("-last_published_at", _("Recently updated")),
+}
+DEFAULT_SORT = "name"
+
+
+def paginate_entries(request, model, parent, per_page):
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    if sort not in SORTS:
+        sort = DEFAULT_SORT
+    queryset = model.objects.child_of(parent).live().order_by(SORTS[sort][0], "pk")
+    if hasattr(model, "logo"):
+        queryset = queryset.select_related("logo")
+    paginator = Paginator(queryset, per_page)
+    page = paginator.get_page(request.GET.get("page"))
+    return {
+        "entries": page,
+        "paginator": paginator,
+        "sort": sort,
+        "sorts": [(key, label) for key, (_field, label) in SORTS.items()],
+    }

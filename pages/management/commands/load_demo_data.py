@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from pages.demo import FIXTURE, load_demo_data
+
+
+class Command(BaseCommand):
+    help = "Load the bilingual demo catalogue and demo accounts (idempotent; development only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", default=str(FIXTURE), help="Fixture to load.")
+
+    def handle(self, *args, **options):
+        verbose = options["verbosity"] > 1
+        created = load_demo_data(
+            options["file"], progress=self.stdout.write if verbose else None
+        )
+        self.stdout.write(self.style.SUCCESS(f"Demo catalogue ready ({created} pages created)."))

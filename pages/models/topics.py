@@ -1,0 +1,48 @@
+"""Topics: the two-level taxonomy (theme → sub-theme)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import EntryPage
+
+
+class TopicPage(EntryPage):
+    """A theme (child of the topic index) or a sub-theme (child of a theme).
+
+    Tools and use cases point at topics; a topic page lists everything filed
+    under it and under its sub-topics.
+    """
+
+    kind = "topic"
+    parent_page_types = ["pages.TopicIndexPage", "pages.TopicPage"]
+    subpage_types = ["pages.TopicPage"]
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    @property
+    def is_theme(self):
+        return not isinstance(self.get_parent().specific_deferred, TopicPage)
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Two levels only: under the topic index, or under a theme."""
+        if not super().can_create_at(parent):
+            return False
+        parent = parent.specific
+        return not isinstance(parent, TopicPage) or parent.is_theme
+
+    def subtopics(self):
+        return TopicPage.objects.child_of(self).live().order_by("title")
+
+    def topic_and_subtopic_ids(self):
+        return [self.pk, *self.subtopics().values_list("pk", flat=True)]
+
+    def filed_entries(self):
+        """Tools and use cases filed under this topic or one of its sub-topics."""
+        from .entries import ToolPage, UseCasePage
+
+        ids = self.topic_and_subtopic_ids()
+        tools = ToolPage.objects.live().filter(topics__in=ids).distinct().order_by("title")
+        use_cases = UseCasePage.objects.live().filter(topics__in=ids).distinct().order_by("title")
+        return {"tools": tools, "use_cases": use_cases}

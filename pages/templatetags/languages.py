@@ -1,0 +1,41 @@
+"""The language switcher and hreflang alternates."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per site language: code, name in that language, URL, current?
+
+    On a page, the URL is the same page in the other language (keeping the
+    sub-route, e.g. history/). Elsewhere the current URL is translated.
+    """
+    request = context["request"]
+    page = context.get("page") or context.get("self")
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        url = None
+        if code in translations:
+            target = translations[code]
+            url = target.get_url(request)
+            if url and page and request.path.startswith(page.get_url(request) or "\0"):
+                url += request.path[len(page.get_url(request)) :]
+        if url is None:
+            url = translate_url(request.get_full_path(), code)
+        info = get_language_info(code)
+        versions.append(
+            {"code": code, "name": info["name_local"], "url": url, "current": code == current}
+        )
+    return versions

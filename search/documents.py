@@ -1,0 +1,80 @@
+"""The Elasticsearch document: one per entry, both languages together.
+
+Each language's text goes to fields analysed by that language's analyser, so
+that "élus", "elus" and "élu" meet in French and "budgets"/"budgeting" in
+English; keyword fields carry the facets.
+"""
+
+from elasticsearch_dsl import (
+    Boolean,
+    Date,
+    Document,
+    Keyword,
+    SearchAsYouType,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+french_elision = token_filter(
+    "french_elision",
+    type="elision",
+    articles_case=True,
+    articles=["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"],
+)
+french_stop = token_filter("french_stop", type="stop", stopwords="_french_")
+french_stemmer = token_filter("french_stemmer", type="stemmer", language="light_french")
+english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
+english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
+english_possessive = token_filter(
+    "english_possessive", type="stemmer", language="possessive_english"
+)
+
+FRENCH = analyzer(
+    "ogpt_french",
+    tokenizer="standard",
+    filter=[french_elision, "lowercase", "asciifolding", french_stop, french_stemmer],
+)
+ENGLISH = analyzer(
+    "ogpt_english",
+    tokenizer="standard",
+    filter=[english_possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
+)
+FOLDED = analyzer("ogpt_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+
+LANGUAGE_ANALYZERS = {"en": ENGLISH, "fr": FRENCH}
+
+
+def _text(language):
+    return Text(analyzer=LANGUAGE_ANALYZERS[language], fields={"folded": Text(analyzer=FOLDED)})
+
+
+class EntryDocument(Document):
+    """An entry of any kind; `_id` is the entry's translation key."""
+
+    kind = Keyword()
+    languages = Keyword()  # the languages the entry is written in
+    name_en = _text("en")
+    name_fr = _text("fr")
+    summary_en = _text("en")
+    summary_fr = _text("fr")
+    body_en = _text("en")
+    body_fr = _text("fr")
+    url_en = Keyword(index=False)
+    url_fr = Keyword(index=False)
+    name_suggest = SearchAsYouType(analyzer=FOLDED)
+    topics = Keyword()
+    themes = Keyword()
+    licence = Keyword()
+    open_source = Boolean()
+    pricing = Keyword()
+    hosting = Keyword()
+    interface_languages = Keyword()
+    countries = Keyword()
+    sector = Keyword()
+    updated_at = Date()
+
+    class Index:
+        # The real name is given at run time (versioned, behind an alias).
+        name = "ogptoolbox-entries"
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
