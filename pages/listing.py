@@ -1,10 +1,11 @@
 """Paginated, sortable lists of entries for the index pages."""
 
 from django.core.paginator import Paginator
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 SORTS = {
-    "name": ("title", _("Name")),
+    "name": (Lower("title"), _("Name")),
     "updated": ("-last_published_at", _("Recently updated")),
 }
 DEFAULT_SORT = "name"

@@ -157,7 +157,7 @@ def _find_elasticsearch(query, language, models, limit):
         fields += [f"name_{code}.folded^{boost}", f"body_{code}.folded^{0.5 * boost}"]
     kinds = [model.kind for model in models]
     search = (
-        EntryDocument.search(index=alias_name())
+        EntryDocument.search(using=client.get_client(), index=alias_name())
         .filter("terms", kind=kinds)
         .query("multi_match", query=query, fields=fields, fuzziness="AUTO:4,7")
         .highlight_options(encoder="html", fragment_size=160, number_of_fragments=1)

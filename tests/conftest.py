@@ -1,0 +1,96 @@
+"""Shared fixtures, and the rule that real services are mandatory in CI.
+
+With REQUIRE_SERVICES=1 (set by `make test` and .ci/run) a missing PostgreSQL,
+Elasticsearch or Chromium fails the run instead of skipping tests. Without it
+(a quick local run on SQLite), tests that need a service are skipped with a
+reason that pytest prints.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from django.conf import settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def chromium_path():
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    return path if path and Path(path).exists() else None
+
+
+def pytest_configure(config):
+    if not REQUIRE_SERVICES:
+        return
+    missing = []
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        missing.append("PostgreSQL (DATABASE_URL)")
+    if not settings.ELASTICSEARCH_URL:
+        missing.append("Elasticsearch (ELASTICSEARCH_URL)")
+    if not chromium_path():
+        missing.append("Chromium (CHROMIUM_PATH)")
+    if missing:
+        raise pytest.UsageError("REQUIRE_SERVICES=1 but missing: " + ", ".join(missing))
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser journeys use transactional databases, which are emptied after
+    # each test: run them last so the shared catalogue below serves the rest.
+    items.sort(key=lambda item: "browser" in item.keywords)
+    skips = {}
+    if not settings.ELASTICSEARCH_URL:
+        skips["elasticsearch"] = "ELASTICSEARCH_URL is not set"
+    if not chromium_path():
+        skips["browser"] = "Chromium is not installed"
+    for item in items:
+        for marker, reason in skips.items():
+            if marker in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def load_mini_catalogue():
+    from pages.demo import load_demo_data
+
+    load_demo_data(FIXTURES / "mini_catalogue.json")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the small catalogue once; each test then runs in a rolled-back transaction.
+
+    Creating pages through Wagtail's revision machinery costs tens of queries
+    per save, so doing it once per session keeps the suite fast.
+    """
+    with django_db_blocker.unblock():
+        load_mini_catalogue()
+
+
+@pytest.fixture
+def site_tree(db):
+    from pages.tree import ensure_site_tree
+
+    return ensure_site_tree()
+
+
+@pytest.fixture
+def catalogue(site_tree):
+    """The small bilingual catalogue of tests/fixtures/mini_catalogue.json, with history."""
+    return site_tree
+
+
+@pytest.fixture
+def entry():
+    """Look up a catalogue page by model and English slug, in a language."""
+    from wagtail.models import Locale
+
+    def get(model, slug, language="en"):
+        page = model.objects.get(slug=slug, locale__language_code="en")
+        if language != "en":
+            page = page.get_translation(Locale.objects.get(language_code=language))
+        return page.specific
+
+    return get
