@@ -32,4 +32,3 @@ class _LazyNavigation:
     def home_page(self):
         self.sections  # noqa: B018 - fills self.home
         return self.home
-

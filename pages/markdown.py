@@ -51,7 +51,7 @@ def render_markdown(source):
     """Markdown source → sanitized HTML, safe to put in a template."""
     if not source:
         return ""
-    return mark_safe(_render(str(source)))  # noqa: S308 - cleaned by nh3 above
+    return mark_safe(_render(str(source)))
 
 
 def plain_text(source, limit=None):

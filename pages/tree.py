@@ -60,10 +60,14 @@ def ensure_site_tree():
     Returns {"en": {"home": HomePage, ToolIndexPage: page, ...}, "fr": {...}}.
     """
     by_code = locales()
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=by_code["en"], live=True)
+    )
     home_en = HomePage.objects.filter(locale=by_code["en"]).first()
     if home_en is None:
-        home_en = root.add_child(instance=HomePage(slug="toolbox", locale=by_code["en"], **HOME["en"]))
+        home_en = root.add_child(
+            instance=HomePage(slug="toolbox", locale=by_code["en"], **HOME["en"])
+        )
         home_en.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -10,7 +10,6 @@ from elasticsearch_dsl import (
     Date,
     Document,
     Keyword,
-    SearchAsYouType,
     Text,
     analyzer,
     token_filter,
@@ -41,6 +40,13 @@ ENGLISH = analyzer(
     filter=[english_possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
 )
 FOLDED = analyzer("ogpt_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+name_prefixes = token_filter("ogpt_name_prefixes", type="edge_ngram", min_gram=1, max_gram=20)
+# Autocomplete: names are indexed as every prefix of every word ("déc", "deci"…)
+# and queries are only folded, so "deci" finds "Decidim". (An edge-n-gram text
+# field rather than search_as_you_type, which the Maven Central build lacks.)
+AUTOCOMPLETE = analyzer(
+    "ogpt_autocomplete", tokenizer="standard", filter=["lowercase", "asciifolding", name_prefixes]
+)
 
 LANGUAGE_ANALYZERS = {"en": ENGLISH, "fr": FRENCH}
 
@@ -62,7 +68,7 @@ class EntryDocument(Document):
     body_fr = _text("fr")
     url_en = Keyword(index=False)
     url_fr = Keyword(index=False)
-    name_suggest = SearchAsYouType(analyzer=FOLDED)
+    name_suggest = Text(analyzer=AUTOCOMPLETE, search_analyzer=FOLDED)
     topics = Keyword()
     themes = Keyword()
     licence = Keyword()

@@ -153,7 +153,11 @@ def _find_elasticsearch(query, language, models, limit):
     fields = []
     for code in [language, *other]:
         boost = 1.0 if code == language else 0.8
-        fields += [f"name_{code}^{3 * boost}", f"summary_{code}^{2 * boost}", f"body_{code}^{boost}"]
+        fields += [
+            f"name_{code}^{3 * boost}",
+            f"summary_{code}^{2 * boost}",
+            f"body_{code}^{boost}",
+        ]
         fields += [f"name_{code}.folded^{boost}", f"body_{code}.folded^{0.5 * boost}"]
     kinds = [model.kind for model in models]
     search = (

@@ -69,6 +69,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_mini_catalogue()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and page caches live in the cache: start every test without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def site_tree(db):
     from pages.tree import ensure_site_tree

@@ -6,11 +6,12 @@ and restores cover relations as well as text. Each relation is stored on one
 side and read from both: `ToolPage.used_in()` walks UseCasePage.tools backwards.
 """
 
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
@@ -252,4 +253,3 @@ class OrganizationPage(EntryPage):
 
     def tools_developed(self):
         return _live_in_locale(ToolPage.objects, self).filter(developers=self).distinct()
-

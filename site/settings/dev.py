@@ -1,5 +1,7 @@
 """Development: harmless hard-coded values, never used in production."""
 
+import contextlib
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -10,7 +12,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 
-try:
+with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403
-except ImportError:
-    pass

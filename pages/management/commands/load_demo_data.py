@@ -11,7 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verbose = options["verbosity"] > 1
-        created = load_demo_data(
-            options["file"], progress=self.stdout.write if verbose else None
-        )
+        created = load_demo_data(options["file"], progress=self.stdout.write if verbose else None)
         self.stdout.write(self.style.SUCCESS(f"Demo catalogue ready ({created} pages created)."))

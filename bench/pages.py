@@ -1,0 +1,416 @@
+"""Benchmark of the catalogue pages (issue 2): SQL queries, latency, memory.
+
+    .venv/bin/python bench/pages.py --tools 1000,15000
+
+For each size, in a fresh PostgreSQL database `ogpt_bench_<n>` created (and
+dropped at the end) with the role of $DATABASE_URL:
+
+1. migrate, collectstatic into a temporary STATIC_ROOT, generate the synthetic
+   catalogue (`manage.py generate_catalogue`, use cases and organizations = n/10);
+2. (a) count the SQL queries of a cold request (a fresh process, empty cache)
+   to a tool page, the tool index and a topic (theme) page, in English, with
+   Django's test Client and CaptureQueriesContext; the warm count (second
+   request in the same process) is shown too;
+3. (b) serve the site with gunicorn (2 workers, production settings) on
+   127.0.0.1 and time N sequential GETs (after warm-up GETs) of the tool page,
+   alternating with GETs of a static file of the same size served by the same
+   gunicorn (whitenoise): median, p95 and the page/static ratio;
+4. (c) read the RSS of the gunicorn workers (/proc/<pid>/status VmRSS).
+
+Only loopback traffic, bounded loops; gunicorn is stopped and the databases
+are dropped in `finally` blocks. The output is printed and saved to
+bench/results/ (gitignored) with the full query lists.
+"""
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from http.client import HTTPConnection
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+RESULTS = ROOT / "bench" / "results"
+QUERY_GOAL = 20
+RATIO_GOAL = 2.0
+STATIC_NAME = "bench-same-size.html"
+
+
+# ------------------------------------------------------------ helpers ---
+
+
+def log(message):
+    sys.stderr.write(f"[bench] {message}\n")
+    sys.stderr.flush()
+
+
+def database_url(base_url, name):
+    parts = urlsplit(base_url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def admin_connection(base_url):
+    import psycopg
+
+    return psycopg.connect(base_url, autocommit=True)
+
+
+def create_database(base_url, name):
+    with admin_connection(base_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(base_url, name):
+    with admin_connection(base_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(args, env, timeout=1800):
+    args = [str(arg) for arg in args]
+    started = time.perf_counter()
+    result = subprocess.run(
+        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if result.returncode:
+        raise RuntimeError(
+            f"{' '.join(map(str, args))} failed ({result.returncode}):\n"
+            f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        )
+    return result.stdout, time.perf_counter() - started
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def rss_kib(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def children(pid):
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:  # fields: state, ppid, ...
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+# ------------------------------------------- in-process (child) modes ---
+
+
+def setup_django():
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def find_urls():
+    """Print the English URLs to measure (run in its own process)."""
+    setup_django()
+    from pages.models import ToolIndexPage, ToolPage, TopicPage
+
+    en = {"locale__language_code": "en"}
+    tool = ToolPage.objects.live().filter(**en).order_by("path").first()
+    theme = TopicPage.objects.live().filter(depth=4, **en).order_by("path").first()
+    index = ToolIndexPage.objects.live().filter(**en).first()
+    sys.stdout.write(json.dumps({"tool": tool.url, "index": index.url, "topic": theme.url}))
+
+
+def count_queries(url, html_out=None):
+    """First (cold) and second (warm) request to `url` in this fresh process."""
+    setup_django()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    report = {"url": url}
+    for label in ("cold", "warm"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"GET {url} answered {response.status_code}")
+        report[label] = len(queries)
+        report[f"{label}_queries"] = [(q["sql"], q["time"]) for q in queries.captured_queries]
+        report["bytes"] = len(response.content)
+        if html_out and label == "cold":
+            Path(html_out).write_bytes(response.content)
+    sys.stdout.write(json.dumps(report))
+
+
+# ------------------------------------------------------------ the run ---
+
+
+def production_env(db_url, static_root, port):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "ELASTICSEARCH"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="ogpsite.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        DATABASE_URL=db_url,
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL=f"http://127.0.0.1:{port}",
+        SECURE_SSL_REDIRECT="0",
+        STATIC_ROOT=str(static_root),
+        ELASTICSEARCH_URL="",
+        LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def timed_get(port, path):
+    started = time.perf_counter()
+    conn = HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
+        response = conn.getresponse()
+        body = response.read()
+    finally:
+        conn.close()
+    elapsed = time.perf_counter() - started
+    if response.status != 200:
+        raise RuntimeError(f"GET {path} answered {response.status}")
+    return elapsed, len(body)
+
+
+def wait_ready(port, path, process, deadline_s=60):
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            timed_get(port, path)
+            return
+        except (OSError, RuntimeError):
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not answer in time")
+
+
+def stop(process):
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def latency(env, port, urls, requests, warmup):
+    """Serve with gunicorn; alternate GETs of the tool page and the same-size static file."""
+    static_path = f"/static/{STATIC_NAME}"
+    gunicorn = [
+        PYTHON, "-m", "gunicorn", "ogpsite.wsgi:application",
+        "--bind", f"127.0.0.1:{port}", "--workers", "2",
+        "--error-logfile", "-", "--log-level", "warning",
+    ]  # fmt: skip
+    with tempfile.TemporaryFile() as log_file:
+        process = subprocess.Popen(gunicorn, cwd=ROOT, env=env, stdout=log_file, stderr=log_file)
+        try:
+            wait_ready(port, static_path, process)
+            for _ in range(warmup):
+                timed_get(port, urls["tool"])
+                timed_get(port, static_path)
+            page, static = [], []
+            page_bytes = static_bytes = 0
+            for _ in range(requests):
+                elapsed, page_bytes = timed_get(port, urls["tool"])
+                page.append(elapsed)
+                elapsed, static_bytes = timed_get(port, static_path)
+                static.append(elapsed)
+            workers = children(process.pid)
+            rss = {pid: rss_kib(pid) for pid in workers}
+            master_rss = rss_kib(process.pid)
+        finally:
+            stop(process)
+            log_file.seek(0)
+            errors = log_file.read().decode(errors="replace").strip()
+    if errors:
+        log("gunicorn said:\n" + errors[-2000:])
+    ms = 1000
+    return {
+        "page_bytes": page_bytes,
+        "static_bytes": static_bytes,
+        "page_median_ms": statistics.median(page) * ms,
+        "page_p95_ms": percentile(page, 0.95) * ms,
+        "static_median_ms": statistics.median(static) * ms,
+        "static_p95_ms": percentile(static, 0.95) * ms,
+        "worker_rss_mib": [round(v / 1024, 1) for v in rss.values()],
+        "master_rss_mib": round(master_rss / 1024, 1),
+    }
+
+
+def bench_size(base_url, tools, args):
+    name = f"ogpt_bench_{tools}"
+    db_url = database_url(base_url, name)
+    port = free_port()
+    static_root = Path(tempfile.mkdtemp(prefix="ogpt-bench-static-"))
+    env = production_env(db_url, static_root, port)
+    result = {"tools": tools, "database": name}
+    manage = [PYTHON, "manage.py"]
+    log(f"{tools} tools: creating database {name}")
+    create_database(base_url, name)
+    try:
+        _out, result["migrate_s"] = run([*manage, "migrate", "--noinput", "-v0"], env)
+        _out, _s = run([*manage, "collectstatic", "--noinput", "-v0"], env)
+        others = max(1, tools // 10)
+        log(f"{tools} tools: generating ({others} use cases, {others} organizations, "
+            f"{args.revisions} revisions)")  # fmt: skip
+        out, result["generate_s"] = run(
+            [*manage, "generate_catalogue", "--tools", tools, "--use-cases", others,
+             "--organizations", others, "--revisions", args.revisions, "--no-progress"],
+            env,
+        )  # fmt: skip
+        result["generate_output"] = out.strip()
+        out, _s = run([PYTHON, __file__, "--find-urls"], env)
+        urls = json.loads(out)
+        result["urls"] = urls
+        log(f"{tools} tools: counting queries (cold processes)")
+        html = static_root / STATIC_NAME
+        queries = {}
+        for key in ("tool", "index", "topic"):
+            extra = ["--html-out", str(html)] if key == "tool" else []
+            out, _s = run([PYTHON, __file__, "--count-queries", urls[key], *extra], env)
+            queries[key] = json.loads(out)
+        result["queries"] = queries
+        log(f"{tools} tools: gunicorn on 127.0.0.1:{port}, {args.requests} GETs each")
+        result["latency"] = latency(env, port, urls, args.requests, args.warmup)
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+        if not args.keep:
+            drop_database(base_url, name)
+            log(f"{tools} tools: dropped database {name}")
+    return result
+
+
+# ------------------------------------------------------------- report ---
+
+
+def table(results, args):
+    lines = [
+        f"Pages benchmark — {datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, "
+        f"{args.revisions} revisions/page, {args.requests} GETs after {args.warmup} warm-up",
+        "",
+        "tools  | gen s | queries cold (warm): tool  index  topic | goal <= "
+        f"{QUERY_GOAL}, same at all sizes",
+    ]
+    for r in results:
+        q = r["queries"]
+        cells = "  ".join(
+            f"{q[k]['cold']:>3} ({q[k]['warm']:>3})" for k in ("tool", "index", "topic")
+        )
+        lines.append(f"{r['tools']:>6} | {r['generate_s']:>5.0f} | {cells}")
+    lines += [
+        "",
+        "tools  | page bytes | page ms med / p95 | static ms med / p95 | ratio med (p95) "
+        f"| worker RSS MiB | goal ratio <= {RATIO_GOAL}",
+    ]
+    for r in results:
+        lat = r["latency"]
+        ratio = lat["page_median_ms"] / lat["static_median_ms"]
+        ratio95 = lat["page_p95_ms"] / lat["static_p95_ms"]
+        rss = " / ".join(f"{v:.0f}" for v in lat["worker_rss_mib"])
+        lines.append(
+            f"{r['tools']:>6} | {lat['page_bytes']:>10} | {lat['page_median_ms']:>7.1f} / "
+            f"{lat['page_p95_ms']:>6.1f} | {lat['static_median_ms']:>8.2f} / "
+            f"{lat['static_p95_ms']:>6.2f}  | {ratio:>6.1f} ({ratio95:.1f})   | {rss}"
+        )
+    counts = {k: {r["queries"][k]["cold"] for r in results} for k in ("tool", "index", "topic")}
+    query_ok = all(max(v) <= QUERY_GOAL and len(v) == 1 for v in counts.values())
+    ratio_ok = all(
+        r["latency"]["page_median_ms"] / r["latency"]["static_median_ms"] <= RATIO_GOAL
+        for r in results
+    )
+    lines += [
+        "",
+        f"goal queries <= {QUERY_GOAL} and constant: {'met' if query_ok else 'NOT met'}; "
+        f"goal page/static <= {RATIO_GOAL}x: {'met' if ratio_ok else 'NOT met'}",
+    ]
+    return "\n".join(lines)
+
+
+def top_queries(results, limit=8):
+    """The repeated SQL shapes of each cold request: where the queries go."""
+    import re
+
+    lines = []
+    for r in results:
+        for key, q in r["queries"].items():
+            shapes = {}
+            for sql, _time in q["cold_queries"]:
+                shape = re.sub(r"\b\d+\b", "N", re.sub(r"'[^']*'", "'…'", sql))[:160]
+                shapes[shape] = shapes.get(shape, 0) + 1
+            lines.append(f"-- {r['tools']} tools, {key} {q['url']}: {q['cold']} queries")
+            for shape, n in sorted(shapes.items(), key=lambda item: -item[1])[:limit]:
+                lines.append(f"   {n:>3} x {shape}")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tools", default="1000,15000", help="Comma-separated sizes.")
+    parser.add_argument("--revisions", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--warmup", type=int, default=50)
+    parser.add_argument("--keep", action="store_true", help="Keep the bench databases.")
+    parser.add_argument("--find-urls", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--count-queries", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--html-out", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.find_urls:
+        return find_urls()
+    if args.count_queries:
+        return count_queries(args.count_queries, args.html_out)
+
+    base_url = os.environ.get("DATABASE_URL", "")
+    if not base_url.startswith(("postgres://", "postgresql://")):
+        raise SystemExit('Set DATABASE_URL to PostgreSQL: eval "$(bin/services env)"')
+    sizes = [int(size) for size in args.tools.split(",") if size.strip()]
+    requests = max(1, min(args.requests, 10_000))  # bounded loops
+    args.requests, args.warmup = requests, max(0, min(args.warmup, 1_000))
+    results = [bench_size(base_url, size, args) for size in sizes]
+
+    text = table(results, args)
+    sys.stdout.write(text + "\n")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"pages-{stamp}.txt").write_text(
+        text + "\n\nWhere the queries go (cold requests):\n" + top_queries(results) + "\n"
+    )
+    (RESULTS / f"pages-{stamp}.json").write_text(json.dumps(results, indent=1, default=str))
+    log(f"saved bench/results/pages-{stamp}.txt and .json")
+
+
+if __name__ == "__main__":
+    main()
