@@ -9,3 +9,6 @@ class PagesConfig(AppConfig):
     label = "pages"
     verbose_name = _("Catalogue pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import cache  # noqa: F401 - connects the cache invalidation signals

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages import routes
+from pages.cache import mark_cacheable
 from pages.markdown import plain_text
 
 SUMMARY_MAX_LENGTH = 300
@@ -94,6 +95,11 @@ class EntryPage(RoutablePageMixin, Page):
                 tabs.append((name, label, self.url + self.reverse_subpage(name)))
         return tabs
 
+    @path("", name="read")
+    def index_route(self, request, *args, **kwargs):
+        mark_cacheable(request)
+        return super().index_route(request, *args, **kwargs)
+
     # ------------------------------------------------------ Sub-routes ---
     # Reserved here so every entry answers on the same URLs; see pages.routes.
 
@@ -140,6 +146,10 @@ class IndexPage(Page):
 
     def get_template(self, request, *args, **kwargs):
         return self.listing_template
+
+    def serve(self, request, *args, **kwargs):
+        mark_cacheable(request)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from pages.listing import paginate_entries

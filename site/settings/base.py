@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pages.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,12 +114,12 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # -------------------------------------------------------------- Caching ---
-# A local-memory cache is enough for one process; production points
-# CACHE_URL-less deployments at the database cache table.
+# Shared by every worker process of one machine by default (files); point
+# CACHE_BACKEND/CACHE_LOCATION at memcached or redis when running several machines.
 CACHES = {
     "default": {
-        "BACKEND": env.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": env.get("CACHE_LOCATION", "ogptoolbox"),
+        "BACKEND": env.get("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
+        "LOCATION": env.get("CACHE_LOCATION", str(BASE_DIR / ".cache" / "django")),
     }
 }
 

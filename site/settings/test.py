@@ -12,3 +12,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 ELASTICSEARCH_INDEX_PREFIX = "ogpt-test"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

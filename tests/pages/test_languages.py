@@ -24,10 +24,8 @@ def test_html_lang_and_hreflang_alternates_point_at_the_same_entry(catalogue, cl
 
 def test_the_switcher_leads_to_the_same_entry_in_the_other_language(catalogue, client):
     html = client.get("/en/tools/closed-petitions/").content.decode()
-    assert 'name="next" value="/fr/outils/petitions-fermees/"' in html
-    response = client.post(
-        "/language/", {"language": "fr", "next": "/fr/outils/petitions-fermees/"}
-    )
+    assert 'href="/language/fr/?next=/fr/outils/petitions-fermees/"' in html
+    response = client.get("/language/fr/", {"next": "/fr/outils/petitions-fermees/"})
     assert response.status_code == 302
     assert response.url == "/fr/outils/petitions-fermees/"
     assert response.cookies["ogpt_language"].value == "fr"
@@ -51,7 +49,13 @@ def test_the_switcher_keeps_the_sub_route(catalogue, client, rf):
 
 def test_non_page_urls_switch_language_too(catalogue, client):
     html = client.get("/en/search/?q=budget").content.decode()
-    assert 'name="next" value="/fr/search/?q=budget"' in html
+    assert 'href="/language/fr/?next=/fr/search/%3Fq%3Dbudget"' in html
+
+
+def test_the_switcher_never_redirects_to_another_site(client):
+    response = client.get("/language/fr/", {"next": "https://evil.example/"})
+    assert response.url == "/fr/"
+    assert "ogpt_language" not in client.get("/language/de/").cookies
 
 
 def test_user_interface_strings_are_french_on_french_pages(catalogue, client):

@@ -1,0 +1,30 @@
+"""Site-wide views of the public catalogue."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
+
+
+def switch_language(request, language):
+    """Remember the reader's language (cookie) and go to `next` in that language.
+
+    A plain link rather than Django's POST set_language: pages then carry no
+    CSRF token, so anonymous pages can be cached whole (see pages.cache).
+    """
+    if language not in dict(settings.LANGUAGES) or not check_for_language(language):
+        raise Http404
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = f"/{language}/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+    )
+    return response

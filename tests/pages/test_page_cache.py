@@ -1,0 +1,39 @@
+"""Anonymous readers get whole cached pages; any publish invalidates them."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import ToolPage
+
+pytestmark = pytest.mark.django_db
+URL = "/en/tools/consul-democracy/"
+
+
+def test_a_second_anonymous_read_costs_no_query(catalogue, client):
+    client.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert "CONSUL Democracy" in response.content.decode()
+    assert len(queries) == 0
+
+
+def test_publishing_any_page_refreshes_every_cached_page(catalogue, client):
+    client.get(URL)
+    org = ToolPage.objects.get(slug="consul-democracy", locale__language_code="en")
+    org.title = "CONSUL Democracy (renamed)"
+    org.save_revision().publish()
+    assert "CONSUL Democracy (renamed)" in client.get(URL).content.decode()
+
+
+def test_logged_in_readers_always_get_a_fresh_page(catalogue, client, django_user_model):
+    client.get(URL)
+    user = django_user_model.objects.create_user("reader", password="pw-reader-123")
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert len(queries) > 0
+    assert "Signed in as reader" in response.content.decode()
