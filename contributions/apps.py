@@ -11,4 +11,9 @@ class ContributionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from pages.routes import register_entry_view
+
         from . import signals  # noqa: F401
+        from .views.edit import edit_view
+
+        register_entry_view("edit", edit_view)

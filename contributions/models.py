@@ -5,6 +5,7 @@ language of e-mails, notification preferences) can be added without a painful
 swap later.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +33,59 @@ class User(AbstractUser):
     @property
     def is_moderator(self):
         return self.is_superuser or self.groups.filter(name=MODERATORS_GROUP).exists()
+
+
+class EditRecord(models.Model):
+    """What a contributor said about one page revision made from the public site.
+
+    Wagtail's Revision stays the single source of page history (content,
+    author, date); this row adds what a wiki needs on top of it: the edit
+    summary, the minor flag, what kind of change it was and its size, so that
+    history and recent changes list revisions without unpacking their JSON.
+    """
+
+    class Kind(models.TextChoices):
+        CREATE = "create", _("created")
+        EDIT = "edit", _("edited")
+        RESTORE = "restore", _("restored")
+        UNDO = "undo", _("undid")
+        TRANSLATE = "translate", _("translated")
+        IMPORT = "import", _("imported")
+
+    revision = models.OneToOneField(
+        "wagtailcore.Revision", on_delete=models.CASCADE, related_name="edit_record"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="edit_records"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edit_records",
+    )
+    created_at = models.DateTimeField(_("date"), db_index=True)
+    language = models.CharField(_("language"), max_length=8, db_index=True)
+    kind = models.CharField(_("kind of change"), max_length=16, choices=Kind.choices)
+    summary = models.CharField(_("edit summary"), max_length=500, blank=True)
+    minor = models.BooleanField(_("minor edit"), default=False)
+    size = models.PositiveIntegerField(_("size in characters"), default=0)
+    size_delta = models.IntegerField(_("size change"), default=0)
+    #: For restores and undos: the revision this one brought back or reversed.
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("edit")
+        verbose_name_plural = _("edits")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["page", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.page_id}@{self.revision_id}: {self.summary}"

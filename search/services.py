@@ -6,6 +6,7 @@ to Wagtail's database search and says so, so a search page never fails.
 """
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from elasticsearch import TransportError
@@ -139,7 +140,12 @@ def find(query, language, models, limit=20):
 
 
 def _find_database(query, language, models, limit):
+    # The database engines (SQLite FTS5, PostgreSQL) have their own query
+    # syntax; only words reach them, so no input can make them fail.
+    query = " ".join(re.findall(r"\w+", query))
     hits = []
+    if not query:
+        return Results(backend="database")
     locale = Locale.objects.filter(language_code=language).first()
     for model in models:
         queryset = model.objects.live().filter(locale=locale)

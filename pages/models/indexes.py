@@ -7,6 +7,7 @@ translation_key), which is how the language switcher finds its way.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -79,6 +80,14 @@ def themes_with_subtopics(topic_index):
     return [(theme, subtopics.get(theme.path, [])) for theme in themes]
 
 
+# What the home page counts, with the right plural in each language.
+COUNTED = [
+    (ToolPage, lambda n: ngettext("tool", "tools", n)),
+    (UseCasePage, lambda n: ngettext("use case", "use cases", n)),
+    (OrganizationPage, lambda n: ngettext("organization", "organizations", n)),
+]
+
+
 class HomePage(Page):
     """What the Toolbox is, counts, recent additions and entry points by topic."""
 
@@ -105,8 +114,9 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         in_locale = {"locale_id": self.locale_id}
         context["counts"] = [
-            (model, model.objects.live().filter(**in_locale).count())
-            for model in (ToolPage, UseCasePage, OrganizationPage)
+            (count, label(count))
+            for model, label in COUNTED
+            for count in [model.objects.live().filter(**in_locale).count()]
         ]
         context["recent_tools"] = (
             ToolPage.objects.live().filter(**in_locale).order_by("-first_published_at")[:6]

@@ -1,0 +1,171 @@
+"""The public edit form of an entry, built from the model's own field split.
+
+Text fields come first (what translators and writers change), then the facts.
+Values go in and out as snapshot values (see contributions.snapshots), so the
+same form serves editing, conflict resolution and restoring.
+"""
+
+from modelcluster.fields import ParentalManyToManyField
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from pages.models.choices import INTERFACE_LANGUAGES
+
+from .snapshots import LINKS, RELATION, TEXT, editable_fields
+
+# Fields not edited from the public site (yet): images need an upload flow.
+NOT_ON_PUBLIC_FORM = {"logo"}
+
+
+class EntryForm(forms.Form):
+    """Base of the generated forms: the edit summary and the revision edited."""
+
+    # Not "summary": entries have a summary field of their own.
+    edit_summary = forms.CharField(
+        label=_("Edit summary"),
+        max_length=500,
+        required=False,
+        help_text=_("Briefly say what you changed and why."),
+    )
+    minor_edit = forms.BooleanField(label=_("This is a minor edit"), required=False)
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    model = None
+    locale = None
+
+    def edited_field_names(self):
+        return [name for name, _kind in self.field_kinds()]
+
+    @classmethod
+    def field_kinds(cls):
+        return [(n, k) for n, k in editable_fields(cls.model) if n not in NOT_ON_PUBLIC_FORM]
+
+    def changes(self):
+        """cleaned_data → {field: snapshot value} for the edited fields."""
+        values = {}
+        for name, kind in self.field_kinds():
+            value = self.cleaned_data.get(name)
+            if kind == RELATION:
+                values[name] = tuple(sorted(page.pk for page in value or ()))
+            elif kind == LINKS:
+                values[name] = value
+            elif isinstance(value, list):
+                values[name] = tuple(value)
+            elif value is None and kind == TEXT:
+                values[name] = ""
+            else:
+                values[name] = value
+        return values
+
+    @classmethod
+    def initial_from(cls, values):
+        """{field: snapshot value} → form initial data."""
+        initial = {}
+        for name, kind in cls.field_kinds():
+            value = values.get(name)
+            if kind == LINKS:
+                initial[name] = "\n".join(f"{url} {label}".strip() for url, label in value or ())
+            elif isinstance(value, tuple):
+                initial[name] = list(value)
+            else:
+                initial[name] = value
+        return initial
+
+
+class LinksField(forms.CharField):
+    """One link per line: the address, then an optional label."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def clean(self, value):
+        text = super().clean(value)
+        validator = forms.URLField()
+        links = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            line = line.strip()
+            if not line:
+                continue
+            url, _space, label = line.partition(" ")
+            try:
+                validator.clean(url)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    _("Line %(number)s: %(error)s"),
+                    params={"number": number, "error": " ".join(error.messages)},
+                ) from error
+            links.append((url, label.strip()))
+        return tuple(links)
+
+
+def _formfield(model, name, kind, locale):
+    if kind == LINKS:
+        return LinksField(
+            label=_("Links"),
+            required=False,
+            help_text=_("One per line: the address, a space, then a label."),
+        )
+    field = model._meta.get_field(name)
+    if isinstance(field, ParentalManyToManyField):
+        queryset = field.related_model.objects.live().filter(locale=locale).order_by("title")
+        return forms.ModelMultipleChoiceField(
+            queryset=queryset,
+            required=False,
+            label=field.verbose_name.capitalize(),
+            widget=forms.SelectMultiple(attrs={"size": 8}),
+            help_text=_("Hold Ctrl (or ⌘) to pick several."),
+        )
+    if name == "interface_languages":
+        from pages.templatetags.catalogue import language_label
+
+        return forms.MultipleChoiceField(
+            choices=[(code, language_label(code)) for code in INTERFACE_LANGUAGES],
+            required=False,
+            label=field.verbose_name.capitalize(),
+            widget=forms.CheckboxSelectMultiple,
+        )
+    if name == "programming_languages":
+        return CommaListField(
+            label=field.verbose_name.capitalize(),
+            required=False,
+            help_text=_("Separated by commas, e.g. Python, JavaScript."),
+        )
+    extra = {"assume_scheme": "https"} if isinstance(field, models.URLField) else {}
+    formfield = field.formfield(**extra)
+    # Model validators (e.g. the text length limit) are checked here too, so
+    # the error shows beside the field instead of failing the save.
+    formfield.validators += [v for v in field.validators if v not in formfield.validators]
+    formfield.label = (formfield.label or name).capitalize()
+    if name == "title":
+        formfield.label = _("Name")
+    return formfield
+
+
+class CommaListField(forms.CharField):
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def clean(self, value):
+        text = super().clean(value)
+        return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def entry_form_class(page):
+    """A form class for this page's model, its relations limited to its language."""
+    model = type(page)
+    attrs = {"model": model, "locale": page.locale}
+    for name, kind in editable_fields(model):
+        if name not in NOT_ON_PUBLIC_FORM:
+            attrs[name] = _formfield(model, name, kind, page.locale)
+    form_class = type(f"{model.__name__}EditForm", (EntryForm,), attrs)
+    # The edit summary and minor flag come last, just before the save button.
+    order = [n for n, _k in form_class.field_kinds()] + [
+        "edit_summary",
+        "minor_edit",
+        "base_revision",
+    ]
+    form_class.field_order = order
+    return form_class

@@ -1,0 +1,41 @@
+"""Helpers to act as contributors in tests."""
+
+from django.contrib.auth.models import Group
+
+from contributions.forms import entry_form_class
+from contributions.models import CONTRIBUTORS_GROUP, MODERATORS_GROUP, User
+from contributions.snapshots import snapshot
+
+
+def make_user(username, *groups):
+    user = User.objects.create_user(username, f"{username}@example.org", "pw-" + username)
+    for name in groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
+
+
+def contributor(username="writer"):
+    return make_user(username, CONTRIBUTORS_GROUP)
+
+
+def moderator(username="moderator"):
+    return make_user(username, CONTRIBUTORS_GROUP, MODERATORS_GROUP)
+
+
+def edit_data(page, base_revision_id=None, **changes):
+    """POST data of the edit form as it is shown for `page`, with `changes` applied."""
+    form_class = entry_form_class(page)
+    data = {}
+    for name, value in form_class.initial_from(snapshot(page)).items():
+        if isinstance(value, list):
+            data[name] = [str(v) for v in value]
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on" if name == "has_api" else "true"
+            elif name != "has_api":
+                data[name] = "false"
+        elif value is not None:
+            data[name] = str(value)
+    data["base_revision"] = str(base_revision_id or page.latest_revision_id)
+    data.update(changes)
+    return data
