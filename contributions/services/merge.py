@@ -32,7 +32,7 @@ def three_way_merge(base, theirs, mine):
             if their_value != base_value:
                 result.theirs_changed.append(name)
             continue  # keep theirs (unchanged by me)
-        if their_value == base_value or their_value == my_value:
+        if their_value in (base_value, my_value):
             merged[name] = my_value
             continue
         result.conflicts.append(name)
