@@ -15,5 +15,8 @@ class ContributionsConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .views.edit import edit_view
+        from .views.restore import restore_view, undo_view
 
         register_entry_view("edit", edit_view)
+        register_entry_view("history_restore", restore_view)
+        register_entry_view("history_undo", undo_view)

@@ -14,6 +14,9 @@ ENTRY_ROUTES = {
     "history": "history/",
     "history_compare": "history/compare/",
     "history_revision": "history/<int:revision_id>/",
+    "history_restore": "history/<int:revision_id>/restore/",
+    "history_undo": "history/<int:revision_id>/undo/",
+    "protect": "protect/",
     "translate": "translate/",
     "discussion": "discussion/",
 }

@@ -38,9 +38,16 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    # Browser journeys use transactional databases, which are emptied after
+    # Transactional tests (threads, browser journeys) empty the database after
     # each test: run them last so the shared catalogue below serves the rest.
-    items.sort(key=lambda item: "browser" in item.keywords)
+    def order(item):
+        marker = item.get_closest_marker("django_db")
+        transactional = "transactional_db" in item.fixturenames or bool(
+            marker and marker.kwargs.get("transaction")
+        )
+        return ("browser" in item.keywords, transactional)
+
+    items.sort(key=order)
     skips = {}
     if not settings.ELASTICSEARCH_URL:
         skips["elasticsearch"] = "ELASTICSEARCH_URL is not set"

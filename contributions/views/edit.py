@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -42,7 +43,13 @@ def edit_view(request, page):
                     minor=form.cleaned_data["minor_edit"],
                 )
             except EditConflict as conflict:
-                form, conflicts = _merge_form(page, form_class, form, conflict)
+                form, conflicts = merge_form(
+                    page,
+                    form_class,
+                    conflict,
+                    form.cleaned_data["edit_summary"],
+                    form.cleaned_data["minor_edit"],
+                )
             except ValidationError as error:  # a model rule the form did not know
                 form.add_error(None, error)
             else:
@@ -78,42 +85,44 @@ def edit_view(request, page):
     )
 
 
-def _merge_form(page, form_class, form, conflict):
+def merge_form(page, form_class, conflict, edit_summary="", minor=False):
     """The form again, based on the newer revision: their changes merged, mine kept.
 
-    Conflicting fields hold my text; above each, their version and a word-level
-    diff from theirs to mine, so the contributor decides with nothing lost.
+    Conflicting fields hold my value; above each, their version and a
+    word-level diff from theirs to mine, so the contributor decides with
+    nothing lost. Used by editing and by undo.
     """
-    theirs = snapshot(page.__class__.objects.get(pk=page.pk))
     merged = conflict.merge.merged
-    data = form.data.copy()
+    data = QueryDict(mutable=True)
     for name, value in form_class.initial_from(merged).items():
-        if name in conflict.merge.conflicts:
-            continue  # keep exactly what the contributor typed
         if isinstance(value, list):
-            data.setlist(name, [str(v) for v in value])
-        else:
-            data[name] = "" if value is None else str(value)
+            data.setlist(name, [str(item) for item in value])
+        elif isinstance(value, bool):
+            data[name] = "true" if value else "false"
+        elif value is not None:
+            data[name] = str(value)
+    data["edit_summary"] = edit_summary
+    if minor:
+        data["minor_edit"] = "true"
     data["base_revision"] = str(conflict.theirs_revision.pk)
-    new_form = form_class(data)
-    new_form.is_valid()
+    form = form_class(data)
+    form.is_valid()
+    theirs = snapshot(page.__class__.objects.get(pk=page.pk))
     conflicts = []
     for name in conflict.merge.conflicts:
-        theirs_value = theirs.get(name)
-        mine_value = merged.get(name)
+        field = form_class.base_fields[name]
+        theirs_text = _display(theirs.get(name), field)
+        mine_text = _display(merged.get(name), field)
         conflicts.append(
             {
                 "name": name,
-                "label": form_class.base_fields[name].label,
-                "theirs": _display(theirs_value, form_class.base_fields[name]),
-                "mine": _display(mine_value, form_class.base_fields[name]),
-                "diff": word_diff(
-                    _display(theirs_value, form_class.base_fields[name]),
-                    _display(mine_value, form_class.base_fields[name]),
-                ),
+                "label": field.label,
+                "theirs": theirs_text,
+                "mine": mine_text,
+                "diff": word_diff(theirs_text, mine_text),
             }
         )
-    return new_form, conflicts
+    return form, conflicts
 
 
 def _display(value, field):

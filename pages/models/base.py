@@ -119,6 +119,18 @@ class EntryPage(RoutablePageMixin, Page):
     def history_revision_route(self, request, revision_id):
         return routes.dispatch("history_revision", request, self, revision_id=revision_id)
 
+    @path("history/<int:revision_id>/restore/", name="history_restore")
+    def history_restore_route(self, request, revision_id):
+        return routes.dispatch("history_restore", request, self, revision_id=revision_id)
+
+    @path("history/<int:revision_id>/undo/", name="history_undo")
+    def history_undo_route(self, request, revision_id):
+        return routes.dispatch("history_undo", request, self, revision_id=revision_id)
+
+    @path("protect/", name="protect")
+    def protect_route(self, request):
+        return routes.dispatch("protect", request, self)
+
     @path("translate/", name="translate")
     def translate_route(self, request):
         return routes.dispatch("translate", request, self)

@@ -1,0 +1,76 @@
+"""Restore an old revision, or undo one edit, as new revisions.
+
+Both go through save_edit(), so they are ordinary revisions: attributed,
+summarised, diffable, and themselves restorable or undoable.
+"""
+
+from django.utils.translation import gettext as _
+
+from wagtail.models import Revision
+
+from contributions.models import EditRecord
+from contributions.snapshots import revision_snapshot
+
+from .editing import save_edit
+
+
+def page_revision(page, revision_id):
+    return Revision.page_revisions.select_related("user").get(
+        pk=revision_id, object_id=str(page.pk)
+    )
+
+
+def previous_revision(page, revision):
+    return (
+        Revision.page_revisions.filter(object_id=str(page.pk), pk__lt=revision.pk)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def _author(revision):
+    return revision.user.get_username() if revision.user else _("an unknown contributor")
+
+
+def restore_revision(page, user, revision):
+    """A new revision equal to `revision` (every field), with an automatic summary."""
+    summary = _("Restored revision %(id)s by %(author)s") % {
+        "id": revision.pk,
+        "author": _author(revision),
+    }
+    return save_edit(
+        page,
+        user,
+        revision_snapshot(revision),
+        base_revision_id=page.latest_revision_id,
+        summary=summary,
+        kind=EditRecord.Kind.RESTORE,
+        source_revision=revision,
+    )
+
+
+def undo_changes(page, revision):
+    """The fields `revision` changed, with the values they had before it."""
+    previous = previous_revision(page, revision)
+    if previous is None:
+        return {}
+    before, after = revision_snapshot(previous), revision_snapshot(revision)
+    return {name: before[name] for name in after if before.get(name) != after[name]}
+
+
+def undo_revision(page, user, revision):
+    """Reverse one edit. Later edits to other fields stay; if a later edit touched
+    the same fields, save_edit raises EditConflict and the merge view opens."""
+    summary = _("Undid revision %(id)s by %(author)s") % {
+        "id": revision.pk,
+        "author": _author(revision),
+    }
+    return save_edit(
+        page,
+        user,
+        undo_changes(page, revision),
+        base_revision_id=revision.pk,
+        summary=summary,
+        kind=EditRecord.Kind.UNDO,
+        source_revision=revision,
+    )
