@@ -424,6 +424,12 @@ def provenance():
     return text + (f" + uncommitted changes to {', '.join(dirty)}" if dirty else "")
 
 
+def sql_summary(sql, width=400):
+    """What identifies a query: its FROM, WHERE and ORDER BY, not its column list."""
+    start = sql.find(" FROM ")
+    return (sql[:start][:40] + " …" + sql[start:])[:width] if start > 0 else sql[:width]
+
+
 def top_queries(results, limit=8):
     """The repeated SQL shapes of each cold request: where the queries go."""
     import re
@@ -444,7 +450,7 @@ def top_queries(results, limit=8):
                 lines.append(f"   {n:>3} x {shape}")
             lines.append("   slowest (warm):")
             for sql, elapsed in sorted(q["warm_queries"], key=lambda x: -float(x[1]))[:3]:
-                lines.append(f"   {float(elapsed) * 1000:>5.1f} ms  {sql[:300]}")
+                lines.append(f"   {float(elapsed) * 1000:>5.1f} ms  {sql_summary(sql)}")
     return "\n".join(lines)
 
 

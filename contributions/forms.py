@@ -81,7 +81,7 @@ class LinksField(forms.CharField):
 
     def clean(self, value):
         text = super().clean(value)
-        validator = forms.URLField()
+        validator = forms.URLField(assume_scheme="https")
         links = []
         for number, line in enumerate(text.splitlines(), start=1):
             line = line.strip()

@@ -72,6 +72,32 @@ class EditRecord(models.Model):
     minor = models.BooleanField(_("minor edit"), default=False)
     size = models.PositiveIntegerField(_("size in characters"), default=0)
     size_delta = models.IntegerField(_("size change"), default=0)
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", _("published")
+        PENDING = "pending", _("pending review")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+    )
+    #: The revision the contributor started from (to merge a late approval).
+    base_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_reason = models.TextField(_("reason given by the moderator"), blank=True)
     #: For restores and undos: the revision this one brought back or reversed.
     source_revision = models.ForeignKey(
         "wagtailcore.Revision",

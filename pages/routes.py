@@ -16,6 +16,7 @@ ENTRY_ROUTES = {
     "history_revision": "history/<int:revision_id>/",
     "history_restore": "history/<int:revision_id>/restore/",
     "history_undo": "history/<int:revision_id>/undo/",
+    "history_review": "history/<int:revision_id>/review/",
     "protect": "protect/",
     "translate": "translate/",
     "discussion": "discussion/",

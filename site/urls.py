@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from contributions.views.create import create_view
+from contributions.views.review import review_queue_view
 from pages.views import switch_language
 from search.views import search_view
 
@@ -22,7 +24,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
+    path("add/<slug:kind>/", create_view, name="create_entry"),
+    path("review/", review_queue_view, name="review_queue"),
     path("accounts/", include("allauth.urls")),
+    path("", include("contributions.urls")),
     # Wagtail's page tree last: it answers every other URL.
     path("", include(wagtail_urls)),
 )

@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision
 
 from contributions.models import EditRecord
 from contributions.snapshots import apply, revision_snapshot, snapshot, text_size
+from pages.cache import bump_generation
 
 from .merge import three_way_merge
 
@@ -54,7 +55,9 @@ def save_edit(
     """
     with transaction.atomic():
         locked = Page.objects.select_for_update().get(pk=page.pk).specific
-        current_revision = locked.latest_revision
+        # Compare with what is published: a revision waiting for review is
+        # not "theirs" until a moderator approves it.
+        current_revision = locked.live_revision
         theirs = snapshot(locked)
         merged_fields = []
         if base_revision_id and current_revision and current_revision.pk != base_revision_id:
@@ -69,7 +72,10 @@ def save_edit(
         revision = locked.save_revision(user=user, log_action=True)
         if publish:
             revision.publish(user=user, skip_permission_checks=True)
+        else:
+            bump_generation()  # cached pages now say that changes are pending
         after_size = text_size(snapshot(locked), type(locked))
+        status = EditRecord.Status.PUBLISHED if publish else EditRecord.Status.PENDING
         # publish() may already have recorded the revision (signals.record_publish).
         record, _created = EditRecord.objects.update_or_create(
             revision=revision,
@@ -84,6 +90,8 @@ def save_edit(
                 "size": after_size,
                 "size_delta": after_size - before_size,
                 "source_revision": source_revision,
+                "status": status,
+                "base_revision": current_revision,
             },
         )
         return EditOutcome(revision=revision, record=record, merged_fields=merged_fields)

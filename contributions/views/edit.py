@@ -12,6 +12,7 @@ from contributions.diff import word_diff
 from contributions.forms import entry_form_class
 from contributions.permissions import can_edit
 from contributions.services.editing import EditConflict, save_edit
+from contributions.services.review import needs_review
 from contributions.snapshots import TEXT, snapshot
 from pages.markdown import render_markdown
 
@@ -20,8 +21,9 @@ def edit_view(request, page):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not can_edit(request.user, page):
-        raise PermissionDenied(_("This entry is protected: only moderators can edit it."))
+        raise PermissionDenied(_("Only contributors with a verified e-mail address can edit."))
     form_class = entry_form_class(page)
+    reviewed = needs_review(request.user, page)
     conflicts = []
     preview = {}
     if request.method == "POST":
@@ -41,6 +43,7 @@ def edit_view(request, page):
                     base_revision_id=form.cleaned_data.get("base_revision"),
                     summary=form.cleaned_data["edit_summary"],
                     minor=form.cleaned_data["minor_edit"],
+                    publish=not reviewed,
                 )
             except EditConflict as conflict:
                 form, conflicts = merge_form(
@@ -61,7 +64,16 @@ def edit_view(request, page):
                             "their changes to other fields were kept alongside yours."
                         ),
                     )
-                messages.success(request, _("Your changes were published."))
+                if reviewed:
+                    messages.success(
+                        request,
+                        _(
+                            "Thank you! Your changes were saved and will appear once a "
+                            "moderator has reviewed them."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Your changes were published."))
                 return redirect(page.url)
     else:
         form = form_class(
@@ -80,6 +92,7 @@ def edit_view(request, page):
             "preview": preview,
             "entry_tabs": page.entry_tabs(request),
             "active_tab": "edit",
+            "reviewed": reviewed,
         },
         status=409 if conflicts else (400 if form.is_bound and form.errors else 200),
     )

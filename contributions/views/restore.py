@@ -19,6 +19,8 @@ from contributions.services.restore import (
     undo_changes,
     undo_revision,
 )
+from contributions.services.review import needs_review
+
 from .edit import merge_form
 
 
@@ -28,7 +30,9 @@ def _guard(request, page, revision_id):
     if not request.user.is_authenticated:
         return None, redirect_to_login(page.url)
     if not can_edit(request.user, page):
-        raise PermissionDenied(_("This entry is protected: only moderators can edit it."))
+        raise PermissionDenied(_("Only contributors with a verified e-mail address can edit."))
+    if needs_review(request.user, page):
+        raise PermissionDenied(_("Restoring and undoing are open to established contributors."))
     try:
         return page_revision(page, revision_id), None
     except Revision.DoesNotExist as error:

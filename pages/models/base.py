@@ -127,6 +127,10 @@ class EntryPage(RoutablePageMixin, Page):
     def history_undo_route(self, request, revision_id):
         return routes.dispatch("history_undo", request, self, revision_id=revision_id)
 
+    @path("history/<int:revision_id>/review/", name="history_review")
+    def history_review_route(self, request, revision_id):
+        return routes.dispatch("history_review", request, self, revision_id=revision_id)
+
     @path("protect/", name="protect")
     def protect_route(self, request):
         return routes.dispatch("protect", request, self)
@@ -155,6 +159,11 @@ class IndexPage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def add_kind(self):
+        """The kind in the "add an entry" URL (/<lang>/add/<kind>/)."""
+        return self.entry_model.kind.replace("_", "-")
 
     def get_template(self, request, *args, **kwargs):
         return self.listing_template

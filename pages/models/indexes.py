@@ -20,6 +20,7 @@ from .topics import TopicPage
 
 
 class ToolIndexPage(IndexPage):
+    add_label = _("Add a tool")
     entry_model = ToolPage
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.ToolPage"]
@@ -30,6 +31,7 @@ class ToolIndexPage(IndexPage):
 
 
 class UseCaseIndexPage(IndexPage):
+    add_label = _("Add a use case")
     entry_model = UseCasePage
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.UseCasePage"]
@@ -40,6 +42,7 @@ class UseCaseIndexPage(IndexPage):
 
 
 class OrganizationIndexPage(IndexPage):
+    add_label = _("Add an organization")
     entry_model = OrganizationPage
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.OrganizationPage"]
@@ -50,6 +53,7 @@ class OrganizationIndexPage(IndexPage):
 
 
 class TopicIndexPage(IndexPage):
+    add_label = _("Add a topic")
     """Lists the themes, each with its sub-themes (not paginated: the taxonomy is small)."""
 
     entry_model = TopicPage

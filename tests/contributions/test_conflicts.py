@@ -76,7 +76,7 @@ def test_two_concurrent_saves_never_lose_an_edit(django_db_serialized_rollback):
             barrier.wait()
             save_edit(ToolPage.objects.get(pk=tool.pk), users[index], changes[index],
                       base_revision_id=base)  # fmt: skip
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()

@@ -109,10 +109,12 @@ def test_markdown_preview_shows_the_rendering_and_saves_nothing(client, tool):
     assert tool.revisions.count() == revisions
 
 
-def test_locked_entries_are_edited_by_moderators_only(client, tool):
+def test_protected_entries_tell_contributors_that_their_edit_will_be_reviewed(client, tool):
     tool.locked = True
     tool.save()
     client.force_login(contributor())
-    assert client.get(tool.url + "edit/").status_code == 403
+    html = client.get(tool.url + "edit/").content.decode()
+    assert "will be published once a moderator has reviewed them" in html
     client.force_login(moderator())
-    assert client.get(tool.url + "edit/").status_code == 200
+    html = client.get(tool.url + "edit/").content.decode()
+    assert "moderator has reviewed" not in html

@@ -1,0 +1,101 @@
+"""The review queue: who is reviewed, and how moderators decide.
+
+A new contributor's first edits (settings.OGPT_REVIEW_FIRST_EDITS, default 3)
+and non-moderators' edits to protected entries are saved as Wagtail revisions
+without being published. Readers keep seeing the last approved version, with
+a note that changes are pending. A moderator approves (the revision is
+published, merged with any edit made since) or rejects it with a reason that
+the contributor sees in the entry's history.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from contributions.models import EditRecord
+from contributions.snapshots import revision_snapshot
+from pages.cache import bump_generation
+
+from .editing import save_edit
+
+
+def is_moderator(user):
+    return user.is_authenticated and (user.is_superuser or user.is_moderator)
+
+
+def needs_review(user, page):
+    """True when this user's edit of this page must wait for a moderator."""
+    if is_moderator(user):
+        return False
+    if page.locked:
+        return True
+    published = EditRecord.objects.filter(
+        user=user, status__in=[EditRecord.Status.PUBLISHED, EditRecord.Status.APPROVED]
+    ).count()
+    return published < settings.OGPT_REVIEW_FIRST_EDITS
+
+
+def pending_records(page=None):
+    records = EditRecord.objects.filter(status=EditRecord.Status.PENDING)
+    if page is not None:
+        records = records.filter(page_id=page.pk)
+    return records.select_related("user", "page", "revision").order_by("created_at")
+
+
+class ReviewConflict(Exception):
+    """The pending edit and a later published edit changed the same fields."""
+
+
+def approve(record, moderator):
+    """Publish a pending edit; if the entry changed since, merge per field."""
+    page = record.page.specific
+    with transaction.atomic():
+        if page.live_revision_id == record.base_revision_id:
+            record.revision.publish(user=moderator, skip_permission_checks=True)
+        else:
+            pending = revision_snapshot(record.revision)
+            base = revision_snapshot(record.base_revision) if record.base_revision else {}
+            changes = {name: value for name, value in pending.items() if base.get(name) != value}
+            from .editing import EditConflict
+
+            try:
+                save_edit(
+                    page,
+                    record.user,
+                    changes,
+                    base_revision_id=record.base_revision_id,
+                    summary=record.summary,
+                    minor=record.minor,
+                )
+            except EditConflict as conflict:
+                raise ReviewConflict(", ".join(conflict.merge.conflicts)) from conflict
+        record.status = EditRecord.Status.APPROVED
+        record.reviewed_by = moderator
+        record.save(update_fields=["status", "reviewed_by"])
+        log(
+            instance=page,
+            action="wagtail.workflow.approve",
+            user=moderator,
+            revision=record.revision,
+        )
+
+
+def reject(record, moderator, reason):
+    page = record.page.specific
+    record.status = EditRecord.Status.REJECTED
+    record.reviewed_by = moderator
+    record.review_reason = reason or _("No reason given.")
+    record.save(update_fields=["status", "reviewed_by", "review_reason"])
+    if not pending_records(page).exists():
+        Page.objects.filter(pk=page.pk).update(has_unpublished_changes=False)
+        bump_generation()
+    log(
+        instance=page,
+        action="wagtail.workflow.reject",
+        user=moderator,
+        revision=record.revision,
+        data={"comment": record.review_reason},
+    )

@@ -1,0 +1,17 @@
+"""Site-wide URLs of the wiki's history (entry sub-routes are in pages.routes).
+
+Included inside i18n_patterns, before Wagtail's page tree, so /en/ and /fr/
+both answer and the interface follows the language of the URL.
+"""
+
+from django.urls import path
+
+from .feeds import EntryHistoryFeed, RecentChangesFeed
+from .views.changes import contributor_view, recent_changes_view
+
+urlpatterns = [
+    path("recent-changes/", recent_changes_view, name="recent_changes"),
+    path("recent-changes/feed/", RecentChangesFeed(), name="recent_changes_feed"),
+    path("history-feed/<int:page_id>/", EntryHistoryFeed(), name="history_feed"),
+    path("contributors/<str:username>/", contributor_view, name="contributor"),
+]

@@ -1,0 +1,106 @@
+"""Adding an entry from the public site: `/<lang>/add/<kind>/`."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from contributions.forms import entry_form_class
+from contributions.models import CONTRIBUTORS_GROUP
+from contributions.services.editing import create_entry
+from contributions.services.similar import similar_entries
+from contributions.snapshots import apply
+from pages.models import (
+    OrganizationIndexPage,
+    OrganizationPage,
+    ToolIndexPage,
+    ToolPage,
+    TopicIndexPage,
+    TopicPage,
+    UseCaseIndexPage,
+    UseCasePage,
+)
+
+KINDS = {
+    "tool": (ToolPage, ToolIndexPage, gettext_lazy("Add a tool")),
+    "use-case": (UseCasePage, UseCaseIndexPage, gettext_lazy("Add a use case")),
+    "organization": (OrganizationPage, OrganizationIndexPage, gettext_lazy("Add an organization")),
+    "topic": (TopicPage, TopicIndexPage, gettext_lazy("Add a topic")),
+}
+
+
+def _creation_form_class(model, locale, index):
+    base = entry_form_class(model(locale=locale))
+    attrs = {
+        "confirm_new": forms.BooleanField(
+            label=_("Yes, this is a different entry: create it"), required=False
+        ),
+    }
+    if model is TopicPage:
+        themes = TopicPage.objects.child_of(index).live().order_by("title")
+        attrs["parent_theme"] = forms.ModelChoiceField(
+            queryset=themes,
+            required=False,
+            label=_("Sub-theme of"),
+            empty_label=_("None: this is a theme"),
+        )
+    form_class = type(f"New{base.__name__}", (base,), attrs)
+    form_class.base_fields.pop("base_revision", None)
+    return form_class
+
+
+@login_required
+def create_view(request, kind):
+    if kind not in KINDS:
+        raise Http404
+    user = request.user
+    if not (user.is_superuser or user.groups.filter(name=CONTRIBUTORS_GROUP).exists()):
+        raise PermissionDenied(
+            _("Only contributors with a verified e-mail address can add entries.")
+        )
+    model, index_model, heading = KINDS[kind]
+    locale = Locale.objects.get(language_code=get_language())
+    index = index_model.objects.live().get(locale=locale)
+    form_class = _creation_form_class(model, locale, index)
+    similar = []
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            parent = form.cleaned_data.get("parent_theme") or index
+            similar = similar_entries(model, locale, form.cleaned_data["title"])
+            slug = slugify(form.cleaned_data["title"])
+            if not slug:
+                form.add_error("title", _("The name needs at least one letter or digit."))
+            elif parent.get_children().filter(slug=slug).exists():
+                form.add_error(
+                    "title",
+                    _("An entry with this name already exists here: choose another name."),
+                )
+            elif similar and not form.cleaned_data["confirm_new"]:
+                pass  # show the warning; the contributor confirms or goes to the match
+            else:
+                # Relations and links are held in memory by modelcluster until
+                # the page is saved, so the entry is created in one revision.
+                page = model(locale=locale, slug=slug)
+                apply(page, form.changes())
+                outcome = create_entry(
+                    parent, page, user, summary=form.cleaned_data["edit_summary"]
+                )
+                messages.success(request, _("The entry was created. Thank you!"))
+                return redirect(outcome.record.page.specific.url)
+    else:
+        form = form_class()
+    return TemplateResponse(
+        request,
+        "contributions/create.html",
+        {"form": form, "heading": heading, "similar": similar, "kind": kind},
+        status=400 if form.is_bound and (form.errors or similar) else 200,
+    )

@@ -1,0 +1,57 @@
+"""Moderators' review of pending edits, from the public site."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from contributions.models import EditRecord
+from contributions.services.review import (
+    ReviewConflict,
+    approve,
+    is_moderator,
+    pending_records,
+    reject,
+)
+
+
+def review_view(request, page, revision_id):
+    """POST decision=approve|reject (+ reason) on one pending revision of `page`."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not is_moderator(request.user):
+        raise PermissionDenied(_("Only moderators review edits."))
+    try:
+        record = pending_records(page).get(revision_id=revision_id)
+    except EditRecord.DoesNotExist as error:
+        raise Http404 from error
+    if request.POST.get("decision") == "approve":
+        try:
+            approve(record, request.user)
+        except ReviewConflict as conflict:
+            messages.error(
+                request,
+                _(
+                    "This edit conflicts with later changes to: %(fields)s. Reject it with a "
+                    "reason, or make the change yourself."
+                )
+                % {"fields": conflict},
+            )
+            return redirect(request.POST.get("next") or page.url)
+        messages.success(request, _("The edit was approved and published."))
+    else:
+        reject(record, request.user, request.POST.get("reason", "").strip())
+        messages.success(request, _("The edit was rejected; its author will see your reason."))
+    return redirect(request.POST.get("next") or page.url)
+
+
+@login_required
+def review_queue_view(request):
+    if not is_moderator(request.user):
+        raise PermissionDenied(_("Only moderators review edits."))
+    page_obj = Paginator(pending_records(), 25).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "contributions/review_queue.html", {"records": page_obj})
