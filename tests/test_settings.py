@@ -15,7 +15,9 @@ SECRETS = {
 
 
 def manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in SECRETS}
+    # The browser tests allow async-unsafe ORM calls in this process only.
+    skip = {*SECRETS, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in skip}
     clean.update(env, DJANGO_SETTINGS_MODULE="ogpsite.settings.production")
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True

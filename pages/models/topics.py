@@ -1,5 +1,6 @@
 """Topics: the two-level taxonomy (theme → sub-theme)."""
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from .base import EntryPage
@@ -39,10 +40,26 @@ class TopicPage(EntryPage):
         return [self.pk, *self.subtopics().values_list("pk", flat=True)]
 
     def filed_entries(self):
-        """Tools and use cases filed under this topic or one of its sub-topics."""
+        """Tools and use cases filed under this topic or one of its sub-topics.
+
+        A subquery on the relation tables rather than a join + DISTINCT: a
+        theme can hold thousands of tools.
+        """
         from .entries import ToolPage, UseCasePage
 
         ids = self.topic_and_subtopic_ids()
-        tools = ToolPage.objects.live().filter(topics__in=ids).distinct().order_by("title")
-        use_cases = UseCasePage.objects.live().filter(topics__in=ids).distinct().order_by("title")
-        return {"tools": tools, "use_cases": use_cases}
+        filed = {}
+        for key, model in (("tools", ToolPage), ("use_cases", UseCasePage)):
+            through = model.topics.through.objects.filter(topicpage_id__in=ids)
+            pks = through.values(f"{model._meta.model_name}_id")
+            filed[key] = model.objects.live().filter(pk__in=pks).order_by("title", "pk")
+        return filed
+
+    def get_context(self, request, *args, **kwargs):
+        """The filed entries, paginated: a theme can hold thousands of tools."""
+        context = super().get_context(request, *args, **kwargs)
+        for key, entries in self.filed_entries().items():
+            context[f"filed_{key}"] = Paginator(entries, 24).get_page(
+                request.GET.get(f"{key}_page")
+            )
+        return context
