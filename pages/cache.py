@@ -21,7 +21,7 @@ TIMEOUT = 60 * 60 * 24
 SESSION_COOKIE = "sessionid"
 
 
-def _generation():
+def generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, None)
@@ -38,7 +38,7 @@ def bump_generation(**kwargs):
 
 def _key(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"ogpt:page:{_generation()}:{path}"
+    return f"ogpt:page:{generation()}:{path}"
 
 
 def _cacheable_request(request):

@@ -1,7 +1,10 @@
-"""Site-wide navigation: the index pages and the other-language versions of this page."""
+"""Site-wide navigation: the home page and the index pages of the reader's language."""
+
+from django.core.cache import cache
 
 from wagtail.models import Page
 
+from pages.cache import generation
 from pages.models.indexes import HomePage
 
 
@@ -10,25 +13,44 @@ def site_navigation(request):
 
 
 class _LazyNavigation:
-    """Computed only when a template asks, so non-page views pay nothing."""
+    """Computed only when a template asks, and cached until the next publish.
+
+    Every page shows the navigation; looking it up costs queries that grow
+    with the tree, so it is kept in the cache under the catalogue generation.
+    """
 
     def __init__(self, request):
         self.request = request
-        self._sections = None
+        self._data = None
+
+    def _load(self):
+        if self._data is None:
+            language = getattr(self.request, "LANGUAGE_CODE", "en")
+            key = f"ogpt:nav:{generation()}:{language}"
+            self._data = cache.get(key)
+            if self._data is None:
+                self._data = _navigation(language)
+                cache.set(key, self._data, 60 * 60 * 24)
+        return self._data
 
     @property
     def sections(self):
-        if self._sections is None:
-            language = getattr(self.request, "LANGUAGE_CODE", "en")
-            home = (
-                HomePage.objects.live().filter(locale__language_code=language).first()
-                or HomePage.objects.live().first()
-            )
-            self._sections = list(Page.objects.child_of(home).live().in_menu()) if home else []
-            self.home = home
-        return self._sections
+        return self._load()["sections"]
 
     @property
-    def home_page(self):
-        self.sections  # noqa: B018 - fills self.home
-        return self.home
+    def home_url(self):
+        return self._load()["home_url"]
+
+
+def _navigation(language):
+    home = (
+        HomePage.objects.live().filter(locale__language_code=language).order_by().first()
+        or HomePage.objects.live().order_by().first()
+    )
+    if home is None:
+        return {"home_url": "/", "sections": []}
+    sections = [
+        {"title": page.title, "url": page.url, "path": page.path}
+        for page in Page.objects.child_of(home).live().in_menu()
+    ]
+    return {"home_url": home.url, "sections": sections}

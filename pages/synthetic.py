@@ -86,6 +86,7 @@ from .models import (
     UseCasePage,
 )
 from .models.choices import INTERFACE_LANGUAGES, Hosting, OrganizationKind, Pricing, Sector
+from .cache import bump_generation
 from .tree import ensure_site_tree
 
 LANGUAGES = ("en", "fr")
@@ -445,6 +446,7 @@ class CatalogueGenerator:
         self._kind("tool", ToolPage, ToolIndexPage, self.spec.tools, self._tool)
         self._kind("use_case", UseCasePage, UseCaseIndexPage, self.spec.use_cases, self._use_case)
         analyze()
+        bump_generation()  # bulk inserts send no publish signal: refresh cached pages
         self.report.seconds = (timezone.now() - started).total_seconds()
         return self.report
 
