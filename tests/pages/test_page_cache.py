@@ -37,3 +37,15 @@ def test_logged_in_readers_always_get_a_fresh_page(catalogue, client, django_use
     assert response.status_code == 200
     assert len(queries) > 0
     assert "Signed in as reader" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/tools/consul-democracy/", "/en/tools/", "/en/topics/citizen-engagement/"]
+)
+def test_a_cold_page_stays_within_twenty_queries(catalogue, client, url):
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) <= 20
