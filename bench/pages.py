@@ -7,10 +7,12 @@ dropped at the end) with the role of $DATABASE_URL:
 
 1. migrate, collectstatic into a temporary STATIC_ROOT, generate the synthetic
    catalogue (`manage.py generate_catalogue`, use cases and organizations = n/10);
-2. (a) count the SQL queries of a cold request (a fresh process, empty cache)
-   to a tool page, the tool index and a topic (theme) page, in English, with
-   Django's test Client and CaptureQueriesContext; the warm count (second
-   request in the same process) is shown too;
+2. (a) count the SQL queries of a cold request (a fresh process, and an empty
+   cache of its own) to a tool page, the tool index and a topic (theme) page,
+   in English, with Django's test Client and CaptureQueriesContext; also the
+   cached count (the same again, anonymous: whole-page cache), the warm count
+   (rendered again, with a session cookie) and the cleared count (cache
+   cleared, warm process: what tests/pages/test_page_cache.py counts);
 3. (b) serve the site with gunicorn (2 workers, production settings) on
    127.0.0.1 and time N sequential GETs (after warm-up GETs) of the tool page,
    alternating with GETs of a static file of the same size served by the same
@@ -159,11 +161,19 @@ def count_queries(url, html_out=None):
     # cold: first request of the process, empty cache; cached: the same again
     # (anonymous, so the whole-page cache answers if the app has one);
     # warm: rendered again in the warm process (a session cookie bypasses the
-    # anonymous page cache).
-    for label, cookie in (("cold", None), ("cached", None), ("warm", UNCACHED_COOKIE)):
+    # anonymous page cache); cleared: anonymous again after cache.clear(), in
+    # the warm process (per-process lookups such as ContentTypes already done).
+    from django.core.cache import cache
+
+    steps = (("cold", None), ("cached", None), ("warm", UNCACHED_COOKIE), ("cleared", None))
+    for label, cookie in steps:
+        name, value = UNCACHED_COOKIE.split("=", 1)
         if cookie:
-            name, value = cookie.split("=", 1)
             client.cookies[name] = value
+        else:
+            client.cookies.pop(name, None)
+        if label == "cleared":
+            cache.clear()
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
@@ -327,7 +337,9 @@ def bench_size(base_url, tools, args):
         queries = {}
         for key in ("tool", "index", "topic"):
             extra = ["--html-out", str(html)] if key == "tool" else []
-            out, _s = run([PYTHON, __file__, "--count-queries", urls[key], *extra], env)
+            # Each page its own empty cache: cached navigation is not shared.
+            count_env = production_env(db_url, static_root, port, caches / f"count-{key}")
+            out, _s = run([PYTHON, __file__, "--count-queries", urls[key], *extra], count_env)
             queries[key] = json.loads(out)
         result["queries"] = queries
         log(f"{tools} tools: gunicorn on 127.0.0.1:{port}, {args.requests} GETs each")
@@ -351,16 +363,18 @@ def table(results, args):
         provenance(),
         "",
         "SQL queries per request — cold: first request, fresh process, empty cache; "
-        "warm: rendered again; cached: anonymous, page cache",
-        "tools  | gen s | cold/warm/cached: tool | index        | topic"
-        f"        | goal: cold <= {QUERY_GOAL}, same at all sizes",
+        "cleared: cache cleared in the warm process; warm: rendered again (session "
+        "cookie); cached: anonymous, page cache",
+        "tools  | gen s | cold/cleared/warm/cached: tool | index             | topic"
+        f"             | goal: cold <= {QUERY_GOAL}, same at all sizes",
     ]
     for r in results:
         q = r["queries"]
         cells = " | ".join(
-            f"{q[k]['cold']:>2} /{q[k]['warm']:>3} /{q[k]['cached']:>2}" for k in KEYS
+            f"{q[k]['cold']:>2} /{q[k]['cleared']:>3} /{q[k]['warm']:>3} /{q[k]['cached']:>2}"
+            for k in KEYS
         )
-        lines.append(f"{r['tools']:>6} | {r['generate_s']:>5.0f} | {' ' * 10}{cells}")
+        lines.append(f"{r['tools']:>6} | {r['generate_s']:>5.0f} | {' ' * 18}{cells}")
     lines += [
         "",
         "In-process request ms (of which SQL): cold / warm",
@@ -443,7 +457,7 @@ def top_queries(results, limit=8):
                 shapes[shape] = shapes.get(shape, 0) + 1
             lines.append(
                 f"-- {r['tools']} tools, {key} {q['url']}: {q['cold']} queries cold, "
-                f"{q['warm']} warm ({q['warm_ms']:.0f} ms in-process, "
+                f"{q['cleared']} cleared, {q['warm']} warm ({q['warm_ms']:.0f} ms in-process, "
                 f"of which SQL {q['warm_sql_ms']:.0f} ms), {q['cached']} cached"
             )
             for shape, n in sorted(shapes.items(), key=lambda item: -item[1])[:limit]:

@@ -73,6 +73,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Page, Revision
 
+from .cache import bump_generation
 from .licences import OPEN_SOURCE_LICENCES, PROPRIETARY
 from .models import (
     OrganizationIndexPage,
@@ -86,7 +87,6 @@ from .models import (
     UseCasePage,
 )
 from .models.choices import INTERFACE_LANGUAGES, Hosting, OrganizationKind, Pricing, Sector
-from .cache import bump_generation
 from .tree import ensure_site_tree
 
 LANGUAGES = ("en", "fr")

@@ -15,6 +15,7 @@ from contributions.services.editing import save_edit
 from pages.models import OrganizationPage, ToolPage
 
 from .factories import contributor
+from .revisions import add_revisions
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +45,8 @@ def test_history_lists_every_revision_newest_first_with_author_summary_and_size(
     assert "Trim the description" in listed[0] and "Add a sentence" in listed[1]
     assert '<a href="/en/contributors/zoe/">Zoé Martin</a>' in listed[1]
     assert "zoe@example.org" not in html
-    assert re.search(r'size-plus.*?\+6<', listed[1], re.S)  # " More." = 6 characters
-    assert re.search(r'size-minus.*?−\d+<', listed[0], re.S)
+    assert re.search(r"size-plus.*?\+6<", listed[1], re.S)  # " More." = 6 characters
+    assert re.search(r"size-minus.*?−\d+<", listed[0], re.S)
     assert "characters removed" in listed[0]  # said in words, not only in red
     assert 'class="minor-flag">m</abbr>' in listed[0]
     assert 'class="minor-flag">m</abbr>' not in listed[1]
@@ -78,9 +79,7 @@ def test_radio_buttons_pick_two_revisions_and_the_form_goes_to_compare(client, t
 
 
 def test_history_is_paginated_by_fifty(client, tool):
-    user = contributor()
-    for number in range(51 - tool.revisions.count()):
-        edit(tool, user, f"Version {number}.", summary=f"edit {number}")
+    add_revisions(tool, 51 - tool.revisions.count(), [contributor()])
     assert tool.revisions.count() == 51
     first_page = client.get(tool.url + "history/").content.decode()
     second_page = client.get(tool.url + "history/?page=2").content.decode()
@@ -88,6 +87,8 @@ def test_history_is_paginated_by_fifty(client, tool):
     assert "Page 1 of 2" in first_page
     assert 'rel="next"' in first_page
     assert ">created<" in rows(second_page)[0]
+    assert "Bulk edit 48" in rows(first_page)[0]
+    assert "prev</a>" in rows(first_page)[-1]  # its previous revision is on the next page
 
 
 def test_revisions_without_a_record_are_listed_as_edits_without_size(client, tool):
@@ -138,13 +139,11 @@ def count_queries(client, url):
 
 
 def test_the_history_costs_the_same_queries_with_3_or_30_revisions(client, tool):
-    user = contributor()
-    for number in range(3 - tool.revisions.count()):
-        edit(tool, user, f"Version {number}.", summary="s")
+    users = [contributor(f"user{number}") for number in range(30)]
+    add_revisions(tool, 3 - tool.revisions.count(), users)
     assert tool.revisions.count() == 3
     with_3 = count_queries(client, tool.url + "history/")
-    for number in range(27):
-        edit(tool, contributor(f"user{number}"), f"Later version {number}.", summary="s")
+    add_revisions(tool, 27, users[3:])
     assert tool.revisions.count() == 30
     assert count_queries(client, tool.url + "history/") == with_3
 
@@ -195,7 +194,9 @@ def test_contributors_see_a_restore_button_on_old_revisions(client, tool):
     user = contributor()
     old = tool.live_revision
     edit(tool, user, "New.")
-    assert "Restore this revision" not in client.get(tool.url + f"history/{old.pk}/").content.decode()
+    assert (
+        "Restore this revision" not in client.get(tool.url + f"history/{old.pk}/").content.decode()
+    )
     client.force_login(user)
     html = client.get(tool.url + f"history/{old.pk}/").content.decode()
     assert f'action="/en/tools/consul-democracy/history/{old.pk}/restore/"' in html
@@ -205,3 +206,35 @@ def test_a_revision_of_another_entry_or_no_revision_is_not_found(client, tool, c
     other = OrganizationPage.objects.filter(locale__language_code="en").first()
     assert client.get(tool.url + f"history/{other.live_revision_id}/").status_code == 404
     assert client.get(tool.url + "history/999999999/").status_code == 404
+
+
+@pytest.mark.skipif(
+    not hasattr(EditRecord, "review_reason"), reason="the review queue is not there yet"
+)
+def test_a_rejected_edit_shows_the_moderators_reason_to_its_author(client, tool):
+    page = ToolPage.objects.get(pk=tool.pk)
+    page.description = "Spam."
+    revision = page.save_revision(user=contributor())
+    EditRecord.objects.create(
+        revision=revision,
+        page=tool,
+        user=revision.user,
+        created_at=revision.created_at,
+        language="en",
+        kind=EditRecord.Kind.EDIT,
+        status="rejected",
+        review_reason="Advertising, not a description.",
+    )
+    first_row = rows(client.get(tool.url + "history/").content.decode())[0]
+    assert "badge-rejected" in first_row
+    assert "Reason: Advertising, not a description." in first_row
+
+
+def test_contributors_get_an_undo_button_for_each_published_edit(client, tool):
+    user = contributor()
+    revision = edit(tool, user, "To be undone.")
+    assert "undo" not in rows(client.get(tool.url + "history/").content.decode())[0]
+    client.force_login(user)
+    html = client.get(tool.url + "history/").content.decode()
+    assert f'form="undo-{revision.pk}"' in rows(html)[0]
+    assert f'action="/en/tools/consul-democracy/history/{revision.pk}/undo/"' in html

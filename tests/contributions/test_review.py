@@ -42,9 +42,7 @@ def test_a_new_contributors_edit_waits_and_the_page_keeps_the_approved_version(
     assert "waiting for a moderator" in html
 
 
-def test_a_moderator_approves_from_the_site_and_it_is_published(
-    client, tool, first_edits_reviewed
-):
+def test_a_moderator_approves_from_the_site_and_it_is_published(client, tool, first_edits_reviewed):
     record = propose(client, tool, contributor("newbie"), summary="Approved summary.")
     client.force_login(moderator())
     assert "proposal" in client.get("/en/review/").content.decode()
