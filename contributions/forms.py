@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from pages.models.choices import INTERFACE_LANGUAGES
 
 from .snapshots import LINKS, RELATION, TEXT, editable_fields
+from .widgets import EntryPicker
 
 # Fields not edited from the public site (yet): images need an upload flow.
 NOT_ON_PUBLIC_FORM = {"logo"}
@@ -113,8 +114,7 @@ def _formfield(model, name, kind, locale):
             queryset=queryset,
             required=False,
             label=field.verbose_name.capitalize(),
-            widget=forms.SelectMultiple(attrs={"size": 8}),
-            help_text=_("Hold Ctrl (or ⌘) to pick several."),
+            widget=EntryPicker(kind=field.related_model.kind),
         )
     if name == "interface_languages":
         from pages.templatetags.catalogue import language_label

@@ -7,6 +7,7 @@ both answer and the interface follows the language of the URL.
 from django.urls import path
 
 from .feeds import EntryHistoryFeed, RecentChangesFeed
+from .views.autocomplete import autocomplete_view
 from .views.changes import contributor_view, recent_changes_view
 
 urlpatterns = [
@@ -14,4 +15,5 @@ urlpatterns = [
     path("recent-changes/feed/", RecentChangesFeed(), name="recent_changes_feed"),
     path("history-feed/<int:page_id>/", EntryHistoryFeed(), name="history_feed"),
     path("contributors/<str:username>/", contributor_view, name="contributor"),
+    path("entries/autocomplete/", autocomplete_view, name="entry_autocomplete"),
 ]

@@ -60,8 +60,21 @@ def pytest_collection_modifyitems(config, items):
 
 
 def load_mini_catalogue():
+    """Load the small catalogue, also into a database a transactional test emptied.
+
+    Transactional tests end with a flush that removes what migrations created
+    (the tree root, groups) and renumbers content types, so the content-type
+    cache is cleared and the groups are made again first.
+    """
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
     from pages.demo import load_demo_data
 
+    ContentType.objects.clear_cache()
+    importlib.import_module("contributions.migrations.0002_groups").create_groups(apps, None)
     load_demo_data(FIXTURES / "mini_catalogue.json")
 
 

@@ -42,11 +42,11 @@ def page(browser):
 
 
 @pytest.fixture
-def live_catalogue(django_db_serialized_rollback, transactional_db, live_server):
+def live_catalogue(transactional_db, live_server):
     """The small catalogue in a database the live server's thread can see.
 
-    Transactional tests empty the database afterwards; the serialized rollback
-    restores what migrations created (the tree root, locales, groups).
+    Transactional tests empty the database afterwards; load_mini_catalogue
+    makes again what they removed.
     """
     load_mini_catalogue()
     return live_server.url

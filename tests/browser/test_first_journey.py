@@ -28,7 +28,7 @@ def test_home_to_topic_to_tool_then_switch_to_french(live_catalogue, page):
     page.wait_for_url("**/en/tools/consul-democracy/")
     assert page.get_by_role("link", name="Decide Madrid").is_visible()
 
-    page.get_by_role("button", name="Français").click()
+    page.get_by_role("link", name="Français").click()
     page.wait_for_url("**/fr/outils/consul-democracy/")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("heading", level=1).inner_text() == "CONSUL Democracy"

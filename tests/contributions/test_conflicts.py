@@ -56,7 +56,7 @@ def test_the_same_field_changed_twice_opens_the_merge_view_with_both_texts(clien
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_saves_never_lose_an_edit(django_db_serialized_rollback):
+def test_two_concurrent_saves_never_lose_an_edit():
     """Two threads save at once on PostgreSQL: the row lock serialises them,
     the second merges against the first, and both changes survive."""
     from tests.conftest import load_mini_catalogue
@@ -94,9 +94,7 @@ def test_two_concurrent_saves_never_lose_an_edit(django_db_serialized_rollback):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_saves_of_one_field_make_the_second_a_conflict(
-    django_db_serialized_rollback,
-):
+def test_two_concurrent_saves_of_one_field_make_the_second_a_conflict():
     from tests.conftest import load_mini_catalogue
 
     if connection.vendor != "postgresql":
