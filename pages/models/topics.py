@@ -1,6 +1,7 @@
 """Topics: the two-level taxonomy (theme → sub-theme)."""
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .base import EntryPage
@@ -33,11 +34,12 @@ class TopicPage(EntryPage):
         parent = parent.specific
         return not isinstance(parent, TopicPage) or parent.is_theme
 
+    @cached_property
     def subtopics(self):
-        return TopicPage.objects.child_of(self).live().order_by("title")
+        return list(TopicPage.objects.child_of(self).live().order_by("title"))
 
     def topic_and_subtopic_ids(self):
-        return [self.pk, *self.subtopics().values_list("pk", flat=True)]
+        return [self.pk, *(topic.pk for topic in self.subtopics)]
 
     def filed_entries(self):
         """Tools and use cases filed under this topic or one of its sub-topics.

@@ -1,11 +1,16 @@
 """The language switcher and hreflang alternates."""
 
+import hashlib
+
 from django import template
+from django.core.cache import cache
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
+
+from pages.cache import generation
 
 register = template.Library()
 
@@ -20,6 +25,14 @@ def language_versions(context):
     request = context["request"]
     page = context.get("page") or context.get("self")
     current = get_language()
+    key = None
+    if isinstance(page, Page):
+        # Every page shows the switcher: keep its lookups until the next publish.
+        key = f"ogpt:langs:{generation()}:{request.get_host()}:{request.get_full_path()}:{current}"
+        key = "ogpt:langs:" + hashlib.sha256(key.encode()).hexdigest()
+        versions = cache.get(key)
+        if versions is not None:
+            return versions
     translations = {}
     if isinstance(page, Page):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
@@ -38,4 +51,6 @@ def language_versions(context):
         versions.append(
             {"code": code, "name": info["name_local"], "url": url, "current": code == current}
         )
+    if key:
+        cache.set(key, versions, 60 * 60 * 24)
     return versions

@@ -56,7 +56,7 @@ def test_a_theme_lists_what_is_filed_under_it_and_its_subtopics(catalogue, entry
     filed = theme.filed_entries()
     assert {p.slug for p in filed["tools"]} == {"consul-democracy", "closed-petitions"}
     assert [p.slug for p in filed["use_cases"]] == ["decide-madrid"]
-    assert [p.slug for p in theme.subtopics()] == ["participatory-budgeting"]
+    assert [p.slug for p in theme.subtopics] == ["participatory-budgeting"]
     assert theme.is_theme
     assert not entry(TopicPage, "participatory-budgeting").is_theme
 
