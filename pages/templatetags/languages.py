@@ -3,8 +3,8 @@
 import hashlib
 
 from django import template
-from django.core.cache import cache
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
