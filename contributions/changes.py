@@ -12,6 +12,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -71,10 +72,12 @@ class ChangesFilterForm(forms.Form):
 def published_changes():
     """Every EditRecord of a live page, newest first, with what a row shows joined in."""
     entry_types = ContentType.objects.get_for_models(*ENTRY_MODELS).values()
+    # A moderation decision brings its edit back to the top, at the time of the decision.
     return (
         EditRecord.objects.filter(page__live=True, page__content_type__in=entry_types)
-        .select_related("user", "page")
-        .order_by("-created_at", "-pk")
+        .select_related("user", "page", "reviewed_by")
+        .annotate(activity_at=Coalesce("reviewed_at", "created_at"))
+        .order_by("-activity_at", "-pk")
     )
 
 

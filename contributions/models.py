@@ -97,6 +97,7 @@ class EditRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_reason = models.TextField(_("reason given by the moderator"), blank=True)
     #: For restores and undos: the revision this one brought back or reversed.
     source_revision = models.ForeignKey(

@@ -10,6 +10,7 @@ the contributor sees in the entry's history.
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
@@ -74,7 +75,8 @@ def approve(record, moderator):
                 raise ReviewConflict(", ".join(conflict.merge.conflicts)) from conflict
         record.status = EditRecord.Status.APPROVED
         record.reviewed_by = moderator
-        record.save(update_fields=["status", "reviewed_by"])
+        record.reviewed_at = timezone.now()
+        record.save(update_fields=["status", "reviewed_by", "reviewed_at"])
         log(
             instance=page,
             action="wagtail.workflow.approve",
@@ -88,7 +90,8 @@ def reject(record, moderator, reason):
     record.status = EditRecord.Status.REJECTED
     record.reviewed_by = moderator
     record.review_reason = reason or _("No reason given.")
-    record.save(update_fields=["status", "reviewed_by", "review_reason"])
+    record.reviewed_at = timezone.now()
+    record.save(update_fields=["status", "reviewed_by", "review_reason", "reviewed_at"])
     if not pending_records(page).exists():
         Page.objects.filter(pk=page.pk).update(has_unpublished_changes=False)
         bump_generation()

@@ -108,3 +108,20 @@ def test_only_moderators_review(client, tool, first_edits_reviewed):
     url = tool.url + f"history/{record.revision_id}/review/"
     assert client.post(url, {"decision": "approve"}).status_code == 403
     assert client.get("/en/review/").status_code == 403
+
+
+def test_moderation_decisions_show_in_recent_changes_with_the_reason(
+    client, tool, first_edits_reviewed
+):
+    record = propose(client, tool, contributor("newbie"), summary="Spam again.")
+    save_edit(tool, moderator("busy"), {"website": "https://later.example"}, summary="later")
+    client.force_login(moderator("judge"))
+    client.post(
+        tool.url + f"history/{record.revision_id}/review/",
+        {"decision": "reject", "reason": "Off topic."},
+    )
+    html = client.get("/en/recent-changes/").content.decode()
+    assert "rejected by judge" in html
+    assert "Off topic." in html
+    # The decision is the newest activity: its row comes before the later edit.
+    assert html.index("rejected by judge") < html.index("later")
