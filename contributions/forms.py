@@ -11,13 +11,16 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+
 from pages.models.choices import INTERFACE_LANGUAGES
 
 from .snapshots import LINKS, RELATION, TEXT, editable_fields
 from .widgets import EntryPicker
 
-# Fields not edited from the public site (yet): images need an upload flow.
-NOT_ON_PUBLIC_FORM = {"logo"}
+# Fields not edited from the public site.
+NOT_ON_PUBLIC_FORM = set()
 
 
 class EntryForm(forms.Form):
@@ -56,8 +59,14 @@ class EntryForm(forms.Form):
                 values[name] = tuple(value)
             elif value is None and kind == TEXT:
                 values[name] = ""
+            elif hasattr(value, "pk"):  # the logo, an image
+                values[name] = value.pk
             else:
                 values[name] = value
+        if self.cleaned_data.get("logo_upload"):
+            values["logo"] = _store_logo(self.cleaned_data["logo_upload"], self.cleaned_data)
+        elif self.cleaned_data.get("remove_logo"):
+            values["logo"] = None
         return values
 
     @classmethod
@@ -108,6 +117,12 @@ def _formfield(model, name, kind, locale):
             help_text=_("One per line: the address, a space, then a label."),
         )
     field = model._meta.get_field(name)
+    if name == "logo":
+        # The current logo travels as a hidden id (so merges keep it); a new
+        # one comes through `logo_upload` (see entry_form_class).
+        return forms.ModelChoiceField(
+            queryset=get_image_model().objects.all(), required=False, widget=forms.HiddenInput
+        )
     if isinstance(field, ParentalManyToManyField):
         queryset = field.related_model.objects.live().filter(locale=locale).order_by("title")
         return forms.ModelMultipleChoiceField(
@@ -142,6 +157,14 @@ def _formfield(model, name, kind, locale):
     return formfield
 
 
+def _store_logo(upload, cleaned_data):
+    """Save an uploaded logo as a Wagtail image and return its id."""
+    name = cleaned_data.get("title") or upload.name
+    image = get_image_model()(title=_("Logo of %(name)s") % {"name": name}, file=upload)
+    image.save()
+    return image.pk
+
+
 class CommaListField(forms.CharField):
     def prepare_value(self, value):
         if isinstance(value, list | tuple):
@@ -160,9 +183,19 @@ def entry_form_class(page):
     for name, kind in editable_fields(model):
         if name not in NOT_ON_PUBLIC_FORM:
             attrs[name] = _formfield(model, name, kind, page.locale)
+    if "logo" in attrs:
+        attrs["logo_upload"] = WagtailImageField(
+            label=_("Logo"),
+            required=False,
+            help_text=_("PNG, JPEG, GIF or WebP image. Leave empty to keep the current logo."),
+        )
+        attrs["remove_logo"] = forms.BooleanField(label=_("Remove the logo"), required=False)
     form_class = type(f"{model.__name__}EditForm", (EntryForm,), attrs)
     # The edit summary and minor flag come last, just before the save button.
-    order = [n for n, _k in form_class.field_kinds()] + [
+    order = [n for n, _k in form_class.field_kinds()]
+    if "logo" in attrs:
+        order[order.index("logo") + 1 : order.index("logo") + 1] = ["logo_upload", "remove_logo"]
+    order += [
         "edit_summary",
         "minor_edit",
         "base_revision",

@@ -72,7 +72,7 @@ def create_view(request, kind):
     form_class = _creation_form_class(model, locale, index)
     similar = []
     if request.method == "POST":
-        form = form_class(request.POST)
+        form = form_class(request.POST, request.FILES)
         if form.is_valid():
             parent = form.cleaned_data.get("parent_theme") or index
             similar = similar_entries(model, locale, form.cleaned_data["title"])

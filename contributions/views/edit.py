@@ -27,7 +27,7 @@ def edit_view(request, page):
     conflicts = []
     preview = {}
     if request.method == "POST":
-        form = form_class(request.POST)
+        form = form_class(request.POST, request.FILES)
         if form.is_valid() and "preview" in request.POST:
             preview = {
                 name: render_markdown(form.cleaned_data.get(name) or "")
