@@ -42,7 +42,7 @@ def restore_revision(page, user, revision):
         page,
         user,
         revision_snapshot(revision),
-        base_revision_id=page.latest_revision_id,
+        base_revision_id=page.live_revision_id,
         summary=summary,
         kind=EditRecord.Kind.RESTORE,
         source_revision=revision,

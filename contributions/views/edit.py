@@ -79,23 +79,28 @@ def edit_view(request, page):
         form = form_class(
             initial={
                 **form_class.initial_from(snapshot(page)),
-                "base_revision": page.latest_revision_id,
+                # What readers see: a revision waiting for review is not the base.
+                "base_revision": page.live_revision_id,
             }
         )
-    return TemplateResponse(
-        request,
-        "contributions/edit.html",
-        {
-            "page": page,
-            "form": form,
-            "conflicts": conflicts,
-            "preview": preview,
-            "entry_tabs": page.entry_tabs(request),
-            "active_tab": "edit",
-            "reviewed": reviewed,
-        },
-        status=409 if conflicts else (400 if form.is_bound and form.errors else 200),
+    return render_edit_form(
+        request, page, form, conflicts=conflicts, preview=preview, reviewed=reviewed
     )
+
+
+def render_edit_form(request, page, form, *, conflicts=(), preview=None, **extra):
+    """The edit page; 409 while conflicts wait, 400 with errors (input kept)."""
+    status = 409 if conflicts else (400 if form.is_bound and form.errors else 200)
+    context = {
+        "page": page,
+        "form": form,
+        "conflicts": conflicts,
+        "preview": preview or {},
+        "entry_tabs": page.entry_tabs(request),
+        "active_tab": "edit",
+        **extra,
+    }
+    return TemplateResponse(request, "contributions/edit.html", context, status=status)
 
 
 def merge_form(page, form_class, conflict, edit_summary="", minor=False):

@@ -5,7 +5,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from wagtail.models import Revision
@@ -21,7 +20,7 @@ from contributions.services.restore import (
 )
 from contributions.services.review import needs_review
 
-from .edit import merge_form
+from .edit import merge_form, render_edit_form
 
 
 def _guard(request, page, revision_id):
@@ -67,17 +66,10 @@ def _undo_merge(request, page, revision, conflict):
     """Later edits touched the same fields: open the edit form in merge mode."""
     summary = _("Undid revision %(id)s") % {"id": revision.pk}
     form, conflicts = merge_form(page, entry_form_class(page), conflict, summary)
-    return TemplateResponse(
+    return render_edit_form(
         request,
-        "contributions/edit.html",
-        {
-            "page": page,
-            "form": form,
-            "conflicts": conflicts,
-            "preview": {},
-            "entry_tabs": page.entry_tabs(request),
-            "active_tab": "edit",
-            "form_action": page.url + page.reverse_subpage("edit"),
-        },
-        status=409,
+        page,
+        form,
+        conflicts=conflicts,
+        form_action=page.url + page.reverse_subpage("edit"),
     )

@@ -36,6 +36,6 @@ def edit_data(page, base_revision_id=None, **changes):
                 data[name] = "false"
         elif value is not None:
             data[name] = str(value)
-    data["base_revision"] = str(base_revision_id or page.latest_revision_id)
+    data["base_revision"] = str(base_revision_id or page.live_revision_id)
     data.update(changes)
     return data

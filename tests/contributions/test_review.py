@@ -125,3 +125,19 @@ def test_moderation_decisions_show_in_recent_changes_with_the_reason(
     assert "Off topic." in html
     # The decision is the newest activity: its row comes before the later edit.
     assert html.index("rejected by judge") < html.index("later")
+
+
+def test_an_edit_made_while_another_waits_starts_from_the_published_version(
+    client, tool, first_edits_reviewed
+):
+    propose(client, tool, contributor("newbie"), summary="Waiting summary.")
+    client.force_login(moderator("editor"))
+    form = client.get(tool.url + "edit/").content.decode()
+    assert f'name="base_revision" value="{tool.live_revision_id}"' in form
+    assert "Waiting summary." not in form
+    tool.refresh_from_db()
+    response = client.post(tool.url + "edit/", edit_data(tool, website="https://x.example"))
+    assert response.status_code == 302
+    tool.refresh_from_db()
+    assert tool.summary == "Citizen participation software."
+    assert tool.website == "https://x.example"
