@@ -69,9 +69,11 @@ def save_edit(
             merged_fields = merge.theirs_changed
         before_size = text_size(theirs, type(locked))
         apply(locked, changes)
-        revision = locked.save_revision(user=user, log_action=True)
+        # A restore is logged by Wagtail as "wagtail.revert" to the old revision.
+        restored = source_revision if kind == EditRecord.Kind.RESTORE else None
+        revision = locked.save_revision(user=user, log_action=True, previous_revision=restored)
         if publish:
-            revision.publish(user=user, skip_permission_checks=True)
+            revision.publish(user=user, skip_permission_checks=True, previous_revision=restored)
         else:
             bump_generation()  # cached pages now say that changes are pending
         after_size = text_size(snapshot(locked), type(locked))

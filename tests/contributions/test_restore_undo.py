@@ -63,3 +63,15 @@ def test_restore_and_undo_need_post_and_a_contributor(client, tool):
     client.force_login(contributor())
     assert client.get(tool.url + f"history/{revision.pk}/restore/").status_code == 405
     assert client.post(tool.url + "history/999999/undo/").status_code == 404
+
+
+def test_wagtails_audit_log_records_the_restore_as_a_revert(client, tool):
+    from wagtail.models import PageLogEntry
+
+    old = tool.latest_revision
+    save_edit(tool, contributor("vandal"), {"description": "Spam."})
+    client.force_login(contributor("fixer"))
+    client.post(tool.url + f"history/{old.pk}/restore/")
+    entry = PageLogEntry.objects.filter(page=tool, action="wagtail.revert").latest("timestamp")
+    assert entry.data["revision"]["id"] == old.pk
+    assert entry.user.username == "fixer"
