@@ -11,4 +11,25 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core.signals import request_started
+
         from . import cache  # noqa: F401 - connects the cache invalidation signals
+
+        request_started.connect(warm_content_types, dispatch_uid="ogpt-warm-content-types")
+
+
+def warm_content_types(**kwargs):
+    """Load every page type's ContentType in one query, once per process.
+
+    Serving a page looks up the content types of the pages on its route one by
+    one; a new worker would otherwise pay a query for each on its first pages.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.signals import request_started
+
+    from wagtail.models import Page
+
+    request_started.disconnect(dispatch_uid="ogpt-warm-content-types")
+    models = [m for m in apps.get_models() if issubclass(m, Page)]
+    ContentType.objects.get_for_models(*models)
