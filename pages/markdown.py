@@ -6,6 +6,7 @@ disabled, and nh3 cleans the result against an allow-list anyway, so no HTML
 reaches a page unsanitized even if a parser bug let some through.
 """
 
+import html
 from functools import lru_cache
 
 import nh3
@@ -56,7 +57,8 @@ def render_markdown(source):
 
 def plain_text(source, limit=None):
     """Markdown source → text without markup, for summaries and meta tags."""
-    text = nh3.clean(_render(str(source or "")), tags=set()).strip()
+    # Unescaped: templates escape it again where it is shown.
+    text = html.unescape(nh3.clean(_render(str(source or "")), tags=set())).strip()
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text

@@ -5,11 +5,6 @@ register = template.Library()
 
 
 @register.filter
-def verbose_name_plural(model):
-    return model._meta.verbose_name_plural
-
-
-@register.filter
 def language_label(code):
     """A language code as its name in the reader's language; unknown codes as they are."""
     from django.utils.translation import gettext

@@ -24,3 +24,7 @@ def test_javascript_links_are_dropped_and_links_are_marked_as_user_content():
 def test_plain_text_strips_markup_and_shortens_on_a_word():
     assert plain_text("Hello **world** and more", limit=14) == "Hello world…"
     assert plain_text("") == ""
+
+
+def test_plain_text_is_not_escaped_twice():
+    assert plain_text("Fish & chips <b>") == "Fish & chips <b>"
