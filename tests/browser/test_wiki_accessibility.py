@@ -9,6 +9,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def signed_in(live_catalogue, page):
     from allauth.account.models import EmailAddress
+
     from django.contrib.auth.models import Group
 
     from contributions.models import CONTRIBUTORS_GROUP, MODERATORS_GROUP, User
