@@ -69,6 +69,7 @@ class EntryDocument(Document):
     url_en = Keyword(index=False)
     url_fr = Keyword(index=False)
     name_suggest = Text(analyzer=AUTOCOMPLETE, search_analyzer=FOLDED)
+    related = Text(analyzer=FOLDED)  # names of the topics, organizations and tools shown
     topics = Keyword()
     themes = Keyword()
     licence = Keyword()

@@ -88,7 +88,29 @@ def build_document(pages):
         doc[f"url_{language}"] = page.url
     doc.name_suggest = " / ".join(sorted({p.title for p in pages}))
     _add_facts(doc, first)
+    doc.related = _related_names(first)
     return doc
+
+
+# The relations whose names a document shows (search.signals follows the
+# same many-to-many fields backwards when one of those pages changes).
+RELATED_NAMES = ("topics", "developers", "organizations", "tools")
+
+
+def _related_names(page):
+    """Names, in every language, of the topics, organizations and tools an entry points at.
+
+    So that a search for an organization or topic name finds the tools filed
+    under it; search.signals re-indexes these entries when such a name changes.
+    """
+    ids = []
+    for name in RELATED_NAMES:
+        if hasattr(page, name):
+            ids += getattr(page, name).values_list("translation_key", flat=True)
+    if not ids:
+        return []
+    titles = Page.objects.live().filter(translation_key__in=ids).values_list("title", flat=True)
+    return sorted(set(titles))
 
 
 def _add_facts(doc, page):
@@ -104,23 +126,59 @@ def _add_facts(doc, page):
     doc.sector = getattr(page, "sector", "") or None
 
 
-def index_entries(pages, index=None):
-    """Index entries (any language version of each); returns how many documents were sent."""
-    by_key = {}
-    for page in pages:
-        by_key.setdefault(page.translation_key, None)
-    live = Page.objects.live().filter(translation_key__in=list(by_key)).select_related("locale")
-    grouped = {}
-    for page in live.specific():
-        grouped.setdefault(page.translation_key, []).append(page)
-    actions = []
-    for versions in grouped.values():
-        doc = build_document(versions)
-        action = doc.to_dict(include_meta=True)
+def entry_pages():
+    """Live language versions of every catalogue entry (tools, use cases, organizations, topics)."""
+    from pages.models import ENTRY_MODELS
+
+    return Page.objects.live().type(*ENTRY_MODELS)
+
+
+def live_versions_by_key(keys=None, chunk_size=500):
+    """Yield (translation key, [live language versions]) for each entry, one group at a time.
+
+    The one grouping used by `index_entries`, the index task and the
+    `search_index` command; ordered by key so a rebuild streams in chunks
+    instead of loading the catalogue into memory.
+    """
+    live = entry_pages().select_related("locale").order_by("translation_key", "pk")
+    if keys is not None:
+        live = live.filter(translation_key__in=list(keys))
+    current, versions = None, []
+    for page in live.specific().iterator(chunk_size=chunk_size):
+        if versions and page.translation_key != current:
+            yield current, versions
+            versions = []
+        current = page.translation_key
+        versions.append(page)
+    if versions:
+        yield current, versions
+
+
+def index_actions(groups, index=None):
+    """Bulk actions (one document per entry) for `live_versions_by_key` groups."""
+    for _key, versions in groups:
+        action = build_document(versions).to_dict(include_meta=True)
         action["_index"] = index or alias_name()
-        actions.append(action)
-    sent, _errors = bulk(client.get_client(), actions, refresh="wait_for")
+        yield action
+
+
+def index_entries(pages, index=None, refresh="wait_for"):
+    """Index entries (any language version of each); returns how many documents were sent."""
+    keys = {page.translation_key for page in pages}
+    return index_groups(live_versions_by_key(keys), index, refresh)
+
+
+def index_groups(groups, index=None, refresh=False):
+    """Send the documents of `live_versions_by_key` groups; returns how many were sent."""
+    sent, _errors = bulk(client.get_client(), index_actions(groups, index), refresh=refresh)
     return sent
+
+
+def delete_entry(key, index=None, refresh=False):
+    """Remove an entry's document; a document already gone is not an error."""
+    client.get_client().options(ignore_status=404).delete(
+        index=index or alias_name(), id=str(key), refresh=refresh
+    )
 
 
 # ------------------------------------------------------------- Finding ---

@@ -1,0 +1,89 @@
+"""Keep the index in step with the pages: every change enqueues `index_entry`.
+
+Handlers only enqueue, after the transaction commits, so a publish never
+waits for Elasticsearch nor fails because of it; the durable queue does the
+work. A change also re-indexes the entries whose documents show the page
+(a renamed topic or organization changes the tools filed under it).
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, pre_delete
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import client
+
+logger = logging.getLogger(__name__)
+MAX_RELATED = 1000  # bound on the entries re-indexed for one change
+
+
+def is_entry(model):
+    """Whether pages of `model` are catalogue entries (and so have a document)."""
+    return hasattr(model, "fact_fields") and bool(getattr(model, "kind", ""))
+
+
+def related_keys(page):
+    """Translation keys of the entries whose documents show `page` (one query per relation)."""
+    from pages.models import ENTRY_MODELS
+
+    keys = set()
+    for model in ENTRY_MODELS:
+        for field in model._meta.get_fields():
+            remote = getattr(field, "related_model", None)
+            if field.many_to_many and not field.auto_created and remote is not None:
+                if not issubclass(page.specific_class or type(page), remote):
+                    continue
+                lookup = {f"{field.name}__translation_key": page.translation_key}
+                found = model.objects.filter(**lookup).values_list("translation_key", flat=True)
+                keys.update(found.distinct()[: MAX_RELATED - len(keys)])
+        if len(keys) >= MAX_RELATED:
+            break
+    return keys
+
+
+def schedule(keys):
+    """Enqueue `index_entry` for each key once the current transaction commits."""
+    if not client.is_configured() or not keys:
+        return
+    keys = sorted({str(key) for key in keys})
+    transaction.on_commit(lambda: enqueue(keys))
+
+
+def enqueue(keys):
+    from .tasks import index_entry
+
+    for key in keys:
+        try:
+            result = index_entry.enqueue(key)
+        except Exception:  # never lose an edit to the index: reconcile repairs
+            logger.exception("Could not enqueue the indexing of %s.", key)
+            continue
+        if result.status == "FAILED":  # an immediate backend ran it and it failed
+            logger.warning("Indexing %s failed; `search_index reconcile` will repair it.", key)
+
+
+def on_change(sender, instance, **kwargs):
+    # Wagtail sends these with the specific class as sender.
+    if is_entry(sender):
+        schedule({instance.translation_key, *related_keys(instance)})
+
+
+def before_delete(sender, instance, **kwargs):
+    # The relations are gone after the delete: find who shows the page now.
+    if is_entry(sender):
+        instance._search_related = related_keys(instance)
+
+
+def after_delete(sender, instance, **kwargs):
+    if is_entry(sender):
+        schedule({instance.translation_key, *getattr(instance, "_search_related", ())})
+
+
+def connect():
+    page_published.connect(on_change, dispatch_uid="search.page_published")
+    page_unpublished.connect(on_change, dispatch_uid="search.page_unpublished")
+    post_page_move.connect(on_change, dispatch_uid="search.post_page_move")
+    pre_delete.connect(before_delete, dispatch_uid="search.pre_delete")
+    post_delete.connect(after_delete, dispatch_uid="search.post_delete")
