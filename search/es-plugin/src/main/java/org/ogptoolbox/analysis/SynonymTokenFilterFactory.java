@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymFilter;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.analysis.synonym.WordnetSynonymParser;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 import org.elasticsearch.common.settings.Settings;
@@ -30,10 +29,10 @@ import java.util.function.Function;
  * params {@code synonyms} (inline list of Solr-format rules) or {@code synonyms_path}
  * (file under the config dir), {@code expand} (default true), {@code lenient}
  * (default false: skip rules that analyse to nothing instead of failing),
- * {@code format} ({@code solr}, default, or {@code wordnet}). The rules are analysed
- * with the analyzer's own tokenizer and the filters before this one, as ES does.
- * Not supported: {@code synonyms_set} (synonyms stored in an index) and
- * {@code updateable} (reloadable search-time synonyms).
+ * in the Solr format. The rules are analysed with the analyzer's own tokenizer and
+ * the filters before this one, as ES does. Not supported: {@code format: wordnet},
+ * {@code synonyms_set} (synonyms stored in an index) and {@code updateable}
+ * (reloadable search-time synonyms).
  */
 public class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
 
@@ -42,7 +41,6 @@ public class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
     private final boolean graph;
     private final boolean expand;
     private final boolean lenient;
-    private final String format;
 
     SynonymTokenFilterFactory(Environment env, String name, Settings settings, boolean graph) {
         super(name, settings);
@@ -51,10 +49,11 @@ public class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
         this.graph = graph;
         this.expand = settings.getAsBoolean("expand", true);
         this.lenient = settings.getAsBoolean("lenient", false);
-        this.format = settings.get("format", "");
-        if (settings.hasValue("synonyms_set") || settings.getAsBoolean("updateable", false)) {
+        if (settings.hasValue("synonyms_set")
+            || settings.getAsBoolean("updateable", false)
+            || "wordnet".equalsIgnoreCase(settings.get("format", ""))) {
             throw new IllegalArgumentException(
-                "synonym filter [" + name + "]: [synonyms_set] and [updateable] are not supported by the ogpt-analysis plugin"
+                "synonym filter [" + name + "]: [synonyms_set], [updateable] and [format: wordnet] are not supported by the ogpt-analysis plugin"
             );
         }
         if (settings.get("synonyms") == null && settings.getAsList("synonyms").isEmpty() && settings.get("synonyms_path") == null) {
@@ -119,11 +118,6 @@ public class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
             }
         }
         try {
-            if ("wordnet".equalsIgnoreCase(format)) {
-                LenientWordnetParser parser = new LenientWordnetParser(expand, lenient, analyzer);
-                parser.parse(new StringReader(text.toString()));
-                return parser.build();
-            }
             LenientSolrParser parser = new LenientSolrParser(expand, lenient, analyzer);
             parser.parse(new StringReader(text.toString()));
             return parser.build();
@@ -137,36 +131,6 @@ public class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
         private final boolean lenient;
 
         LenientSolrParser(boolean expand, boolean lenient, Analyzer analyzer) {
-            super(true, expand, analyzer);
-            this.lenient = lenient;
-        }
-
-        @Override
-        public void add(CharsRef input, CharsRef output, boolean includeOrig) {
-            if (lenient == false || (input.length > 0 && output.length > 0)) {
-                super.add(input, output, includeOrig);
-            }
-        }
-
-        @Override
-        public CharsRef analyze(String text, CharsRefBuilder reuse) throws IOException {
-            try {
-                return super.analyze(text, reuse);
-            } catch (IllegalArgumentException e) {
-                if (lenient) {
-                    reuse.clear();
-                    return reuse.get();
-                }
-                throw e;
-            }
-        }
-    }
-
-    /** WordNet prolog format, same leniency. */
-    private static final class LenientWordnetParser extends WordnetSynonymParser {
-        private final boolean lenient;
-
-        LenientWordnetParser(boolean expand, boolean lenient, Analyzer analyzer) {
             super(true, expand, analyzer);
             this.lenient = lenient;
         }
