@@ -6,12 +6,12 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
-from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
+from pages.models import ENTRY_MODELS
 
 from . import services
 
 MAX_QUERY_LENGTH = 200
-SEARCHABLE = (ToolPage, UseCasePage, OrganizationPage, TopicPage)
+SEARCHABLE = ENTRY_MODELS
 
 
 def search_view(request):

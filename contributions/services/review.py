@@ -17,14 +17,11 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from contributions.models import EditRecord
+from contributions.permissions import is_moderator
 from contributions.snapshots import revision_snapshot
 from pages.cache import bump_generation
 
 from .editing import save_edit
-
-
-def is_moderator(user):
-    return user.is_authenticated and (user.is_superuser or user.is_moderator)
 
 
 def needs_review(user, page):

@@ -3,14 +3,9 @@
 from django.http import JsonResponse
 from django.utils.translation import get_language
 
-from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
+from pages.models import ENTRY_MODELS
 
-MODELS = {
-    "tool": ToolPage,
-    "use_case": UseCasePage,
-    "organization": OrganizationPage,
-    "topic": TopicPage,
-}
+MODELS = {model.kind: model for model in ENTRY_MODELS}
 LIMIT = 10
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from contributions.forms import entry_form_class
-from contributions.models import CONTRIBUTORS_GROUP
+from contributions.permissions import is_contributor
 from contributions.services.editing import create_entry
 from contributions.services.similar import similar_entries
 from contributions.snapshots import apply
@@ -62,7 +62,7 @@ def create_view(request, kind):
     if kind not in KINDS:
         raise Http404
     user = request.user
-    if not (user.is_superuser or user.groups.filter(name=CONTRIBUTORS_GROUP).exists()):
+    if not is_contributor(user):
         raise PermissionDenied(
             _("Only contributors with a verified e-mail address can add entries.")
         )

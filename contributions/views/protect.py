@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from contributions.permissions import is_moderator
+
 
 def protect_view(request, page):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not (request.user.is_authenticated and request.user.is_moderator):
+    if not is_moderator(request.user):
         raise PermissionDenied(_("Only moderators can protect or unprotect an entry."))
     protect = request.POST.get("action") == "protect"
     page.locked = protect

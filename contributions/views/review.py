@@ -10,10 +10,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from contributions.models import EditRecord
+from contributions.permissions import is_moderator
 from contributions.services.review import (
     ReviewConflict,
     approve,
-    is_moderator,
     pending_records,
     reject,
 )
