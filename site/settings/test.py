@@ -10,6 +10,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-ELASTICSEARCH_INDEX_PREFIX = "ogpt-test"
+# Parallel test runs on one Elasticsearch each set their own prefix.
+ELASTICSEARCH_INDEX_PREFIX = env.get("OGPT_TEST_INDEX_PREFIX", "ogpt-test")  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
