@@ -15,6 +15,8 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
+from . import synonyms
+
 french_elision = token_filter(
     "french_elision",
     type="elision",
@@ -39,6 +41,38 @@ ENGLISH = analyzer(
     tokenizer="standard",
     filter=[english_possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
 )
+french_synonyms = token_filter(
+    "french_synonyms", type="synonym_graph", synonyms=synonyms.FRENCH, lenient=True
+)
+english_synonyms = token_filter(
+    "english_synonyms", type="synonym_graph", synonyms=synonyms.ENGLISH, lenient=True
+)
+# Queries get the same chains plus synonyms (graph synonyms only work at
+# search time, and keeping them out of the index lets the list change freely).
+FRENCH_SEARCH = analyzer(
+    "ogpt_french_search",
+    tokenizer="standard",
+    filter=[
+        french_elision,
+        "lowercase",
+        "asciifolding",
+        french_synonyms,
+        french_stop,
+        french_stemmer,
+    ],
+)
+ENGLISH_SEARCH = analyzer(
+    "ogpt_english_search",
+    tokenizer="standard",
+    filter=[
+        english_possessive,
+        "lowercase",
+        "asciifolding",
+        english_synonyms,
+        english_stop,
+        english_stemmer,
+    ],
+)
 FOLDED = analyzer("ogpt_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
 name_prefixes = token_filter("ogpt_name_prefixes", type="edge_ngram", min_gram=1, max_gram=20)
 # Autocomplete: names are indexed as every prefix of every word ("déc", "deci"…)
@@ -48,11 +82,16 @@ AUTOCOMPLETE = analyzer(
     "ogpt_autocomplete", tokenizer="standard", filter=["lowercase", "asciifolding", name_prefixes]
 )
 
-LANGUAGE_ANALYZERS = {"en": ENGLISH, "fr": FRENCH}
+LANGUAGE_ANALYZERS = {"en": (ENGLISH, ENGLISH_SEARCH), "fr": (FRENCH, FRENCH_SEARCH)}
 
 
 def _text(language):
-    return Text(analyzer=LANGUAGE_ANALYZERS[language], fields={"folded": Text(analyzer=FOLDED)})
+    index_analyzer, search_analyzer = LANGUAGE_ANALYZERS[language]
+    return Text(
+        analyzer=index_analyzer,
+        search_analyzer=search_analyzer,
+        fields={"folded": Text(analyzer=FOLDED)},
+    )
 
 
 class EntryDocument(Document):
@@ -68,10 +107,14 @@ class EntryDocument(Document):
     body_fr = _text("fr")
     url_en = Keyword(index=False)
     url_fr = Keyword(index=False)
+    # Sorting by name: lower-cased, accent-free keys made in Python (see
+    # search.services.sort_key), so "Écrire" sorts with the E's.
+    name_sort_en = Keyword()
+    name_sort_fr = Keyword()
     name_suggest = Text(analyzer=AUTOCOMPLETE, search_analyzer=FOLDED)
     related = Text(analyzer=FOLDED)  # names of the topics, organizations and tools shown
-    topics = Keyword()
-    themes = Keyword()
+    topics = Keyword()  # translation keys of the topics and sub-topics filed under
+    themes = Keyword()  # translation keys of their first-level topics
     licence = Keyword()
     open_source = Boolean()
     pricing = Keyword()

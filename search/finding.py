@@ -1,0 +1,329 @@
+"""Finding entries: the search page's query, facets, sorting and paging, and autocomplete.
+
+One query searches both languages; each hit is then shown in the reader's
+language. When Elasticsearch is not configured (the embedded default) or does
+not answer, the same call answers from Wagtail's database search, with
+`Results.backend == "database"` so the page can say that results are simpler.
+"""
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from elasticsearch import TransportError
+from elasticsearch.exceptions import ApiError
+from elasticsearch_dsl import Q
+
+from django.conf import settings
+
+from wagtail.models import Locale, Page
+
+from . import client
+from .documents import EntryDocument
+from .facets import FACETS, Bucket, FacetResult, labeller
+from .indexing import alias_name
+
+logger = logging.getLogger(__name__)
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+ES_ERRORS = (TransportError, ApiError, ConnectionError)
+SORTS = ("relevance", "updated", "name")
+MAX_QUERY_LENGTH = 200  # longer input is cut, never refused
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default deepest page
+
+
+@dataclass
+class Hit:
+    page: Page
+    highlight: str = ""
+    other_language_only: bool = False  # the entry is not written in the reader's language yet
+
+
+@dataclass
+class Results:
+    hits: list = field(default_factory=list)
+    total: int = 0
+    backend: str = "database"
+    degraded: bool = False  # True when Elasticsearch should have answered but did not
+    facets: list = field(default_factory=list)  # FacetResult, in FACETS order
+    offset: int = 0
+
+
+def clean_query(text):
+    """Whitespace collapsed and length capped: any input is a valid query."""
+    return " ".join(str(text or "").split())[:MAX_QUERY_LENGTH]
+
+
+def find(
+    query, language, models, limit=20, *, filters=None, sort="relevance", offset=0, facets=False
+):
+    """Entries matching `query` (all entries if empty), shown in `language`.
+
+    `filters` maps facet names to accepted values (any of them, within a
+    facet; every facet, across facets); `facets=True` also counts the values
+    of every facet, each count taking the *other* facets' filters into
+    account so that a reader sees what choosing a value would give.
+    """
+    query = clean_query(query)
+    filters = filters or {}
+    sort = sort if sort in SORTS else "relevance"
+    offset = max(0, min(offset, MAX_RESULT_WINDOW - limit))
+    if client.is_configured():
+        try:
+            return _find_elasticsearch(
+                query, language, models, limit, filters, sort, offset, facets
+            )
+        except ES_ERRORS:
+            logger.warning("Elasticsearch did not answer; searching the database.", exc_info=True)
+            results = _find_database(query, language, models, limit, filters, offset)
+            results.degraded = True
+            return results
+    return _find_database(query, language, models, limit, filters, offset)
+
+
+# ------------------------------------------------------------ Database ---
+
+
+def _find_database(query, language, models, limit, filters, offset):
+    """Wagtail's database search, per model; only the kind filter applies here.
+
+    The database engines (SQLite FTS5, PostgreSQL) have their own query
+    syntax; only words reach them, so no input can make them fail.
+    """
+    words = " ".join(re.findall(r"\w+", query))
+    kinds = filters.get("kind")
+    models = [model for model in models if not kinds or model.kind in kinds]
+    locale = Locale.objects.filter(language_code=language).first()
+    hits, total = [], 0
+    for model in models:
+        queryset = model.objects.live().filter(locale=locale)
+        if words:
+            found = queryset.search(words)
+            total += found.count()
+            hits += list(found[: offset + limit])
+        elif query == "":
+            total += queryset.count()
+            hits += list(queryset.order_by("title")[: offset + limit])
+    if not words and query:
+        return Results(backend="database")  # only punctuation: nothing to look for
+    hits = [Hit(page=page) for page in hits[offset : offset + limit]]
+    return Results(hits=hits, total=total, backend="database", offset=offset)
+
+
+# ------------------------------------------------------- Elasticsearch ---
+
+
+def text_fields(language):
+    """Fields and boosts: the reader's language first, then the other one's."""
+    fields = []
+    for code in [language, *[c for c in LANGUAGES if c != language]]:
+        boost = 1.0 if code == language else 0.8
+        fields += [
+            f"name_{code}^{4 * boost:g}",
+            f"summary_{code}^{2 * boost:g}",
+            f"body_{code}^{boost:g}",
+            f"name_{code}.folded^{2 * boost:g}",
+            f"summary_{code}.folded^{0.5 * boost:g}",
+        ]
+    return fields
+
+
+def text_query(query, language):
+    """Exact words first, then with typos (4+ letters), names as phrases, then related names."""
+    fields = text_fields(language)
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=query, fields=fields, operator="and", boost=2),
+            Q(
+                "multi_match",
+                query=query,
+                fields=fields,
+                operator="and",
+                fuzziness="AUTO:4,7",
+                prefix_length=1,
+            ),
+            Q("multi_match", query=query, fields=fields, minimum_should_match="2<70%", boost=0.3),
+            Q("multi_match", query=query, type="phrase", fields=fields[:1] + fields[5:6], boost=3),
+            Q("match", related={"query": query, "operator": "and", "boost": 0.6}),
+            Q("match", name_suggest={"query": query, "operator": "and", "boost": 0.5}),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def facet_filter(name, values):
+    if name == "open_source":
+        # A boolean field: anything but true/false would be an error, so it matches nothing.
+        values = [v for v in values if v in ("true", "false")] or ["__none__"]
+        if values == ["__none__"]:
+            return Q("bool", must_not=Q("match_all"))
+    return Q("terms", **{name: values})
+
+
+def _sorting(sort, language, has_query):
+    name = [{f"name_sort_{language}": {"order": "asc", "missing": "_last"}}]
+    if sort == "updated":
+        return [{"updated_at": {"order": "desc"}}, *name]
+    if sort == "name" or not has_query:
+        return name
+    return ["_score", *name]
+
+
+def _find_elasticsearch(query, language, models, limit, filters, sort, offset, with_facets):
+    search = EntryDocument.search(using=client.get_client(), index=alias_name())
+    search = search.filter("terms", kind=[model.kind for model in models])
+    search = search.query(text_query(query, language) if query else Q("match_all"))
+    chosen = {name: facet_filter(name, values) for name, values in filters.items()}
+    if chosen:
+        search = search.post_filter(Q("bool", filter=list(chosen.values())))
+    if with_facets:
+        for facet in FACETS:
+            others = [q for name, q in chosen.items() if name != facet.name]
+            search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others)).bucket(
+                "values", "terms", field=facet.name, size=facet.max_buckets
+            )
+    if query:
+        highlighted = [f"{kind}_{code}" for code in LANGUAGES for kind in ("summary", "body")]
+        search = search.highlight_options(
+            encoder="html",
+            fragment_size=160,
+            number_of_fragments=1,
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+        ).highlight(*highlighted)
+    search = search.sort(*_sorting(sort, language, bool(query))).extra(track_total_hits=True)
+    response = search[offset : offset + limit].execute()
+    results = Results(
+        hits=_hits(response, language),
+        total=response.hits.total.value,
+        backend="elasticsearch",
+        offset=offset,
+    )
+    if with_facets:
+        results.facets = _facet_results(response, filters, language)
+    return results
+
+
+def _pages_in(keys, language):
+    """{translation key: the live page to show}, the reader's language when it exists.
+
+    `.specific()` fetches one query per page type, not one per hit.
+    """
+    if not keys:
+        return {}
+    locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
+    chosen = {}
+    for page in Page.objects.live().filter(translation_key__in=keys).specific():
+        key = str(page.translation_key)
+        if key not in chosen or locales.get(page.locale_id) == language:
+            chosen[key] = page
+    return chosen
+
+
+def _highlight(hit, language):
+    if not hasattr(hit.meta, "highlight"):
+        return ""
+    fragments = hit.meta.highlight.to_dict()
+    # The reader's language first; the other language only when it alone matched.
+    own = [frag for name, frags in fragments.items() if name.endswith(language) for frag in frags]
+    other = [frag for frags in fragments.values() for frag in frags]
+    return " … ".join(own or other[:1])
+
+
+def _hits(response, language):
+    pages = _pages_in([hit.meta.id for hit in response], language)
+    hits = []
+    for hit in response:
+        page = pages.get(hit.meta.id)
+        if page is None:  # unpublished since it was indexed: the index task will catch up
+            continue
+        written = list(getattr(hit, "languages", []) or [])
+        hits.append(
+            Hit(
+                page=page,
+                highlight=_highlight(hit, language),
+                other_language_only=bool(written) and language not in written,
+            )
+        )
+    return hits
+
+
+def _facet_results(response, filters, language):
+    label = labeller(language)
+    results = []
+    for facet in FACETS:
+        chosen = set(filters.get(facet.name, []))
+        buckets = []
+        for bucket in getattr(response.aggregations, facet.name).values.buckets:
+            value = bucket.key_as_string if facet.name == "open_source" else str(bucket.key)
+            buckets.append(
+                Bucket(value, label(facet.name, value), bucket.doc_count, value in chosen)
+            )
+        # A chosen value with no results stays visible, so it can be unchosen.
+        present = {bucket.value for bucket in buckets}
+        buckets += [Bucket(value, label(facet.name, value), 0, True) for value in chosen - present]
+        if facet.name in ("topics", "themes", "countries", "interface_languages", "licence"):
+            buckets.sort(key=lambda b: (-b.count, b.label.casefold()))
+        results.append(FacetResult(facet, buckets))
+    return results
+
+
+# -------------------------------------------------------- Autocomplete ---
+
+
+@dataclass
+class Suggestion:
+    name: str
+    url: str
+    kind: str
+
+
+def suggest(prefix, language, limit=8):
+    """Entry names starting with the words typed, for the search box; cheap enough per keystroke."""
+    prefix = clean_query(prefix)[:60]
+    if not prefix.strip():
+        return []
+    if client.is_configured():
+        try:
+            return _suggest_elasticsearch(prefix, language, limit)
+        except ES_ERRORS:
+            logger.warning("Elasticsearch did not answer; suggesting from the database.")
+    return _suggest_database(prefix, language, limit)
+
+
+def _suggest_elasticsearch(prefix, language, limit):
+    other = [code for code in LANGUAGES if code != language]
+    query = Q(
+        "bool",
+        must=Q("match", name_suggest={"query": prefix, "operator": "and"}),
+        should=[Q("match_phrase_prefix", **{f"name_{code}.folded": prefix}) for code in LANGUAGES],
+    )
+    fields = ["kind"] + [f"{name}_{code}" for name in ("name", "url") for code in LANGUAGES]
+    search = (
+        EntryDocument.search(using=client.get_client(), index=alias_name())
+        .query(query)
+        .source(fields)
+        .sort("_score", {f"name_sort_{language}": {"order": "asc", "missing": "_last"}})
+        [:limit]
+    )  # fmt: skip
+    suggestions = []
+    for hit in search.execute():
+        names = [getattr(hit, f"name_{code}", None) for code in [language, *other]]
+        urls = [getattr(hit, f"url_{code}", None) for code in [language, *other]]
+        name, url = next((n for n in names if n), None), next((u for u in urls if u), None)
+        if name and url:
+            suggestions.append(Suggestion(name=name, url=url, kind=hit.kind))
+    return suggestions
+
+
+def _suggest_database(prefix, language, limit):
+    from pages.models import ENTRY_MODELS
+
+    pages = (
+        Page.objects.live()
+        .type(*ENTRY_MODELS)
+        .filter(locale__language_code=language, title__icontains=prefix)
+        .order_by("title")
+        .specific()[:limit]
+    )
+    return [Suggestion(name=page.title, url=page.url, kind=page.kind) for page in pages]

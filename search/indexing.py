@@ -1,0 +1,202 @@
+"""Building and sending the documents: one per entry, both languages together.
+
+The grouping of language versions by translation key (`live_versions_by_key`)
+is shared by the index task, the `search_index` command and the benchmarks,
+so that every path writes the same document for an entry.
+"""
+
+import unicodedata
+
+from elasticsearch.helpers import bulk
+
+from django.conf import settings
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from . import client
+from .documents import EntryDocument
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+# The relations whose names a document shows (search.signals follows the
+# same many-to-many fields backwards when one of those pages changes).
+RELATED_NAMES = ("topics", "developers", "organizations", "tools")
+
+
+def alias_name():
+    return client.index_name("entries")
+
+
+def create_index():
+    """Create a new versioned index and return its name (the alias is not moved)."""
+    name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+    EntryDocument._index.clone(name).create(using=client.get_client())
+    return name
+
+
+def ensure_index():
+    """Make sure the alias points at an index; create the first one if needed."""
+    es = client.get_client()
+    if es.indices.exists_alias(name=alias_name()):
+        return alias_name()
+    name = create_index()
+    es.indices.put_alias(index=name, name=alias_name())
+    return alias_name()
+
+
+def sort_key(text):
+    """A name as it sorts for readers: case- and accent-insensitive ("Écrire" with the E's)."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def is_written(page):
+    """False for a language version that only holds a copy of the other language's text.
+
+    The translation work (contributions) marks such copies; their text is
+    indexed under the language it is really written in, not twice.
+    """
+    return not getattr(page, "awaiting_translation", False)
+
+
+def build_document(pages):
+    """One document from the language versions of one entry (same translation key)."""
+    first = pages[0].specific
+    doc = EntryDocument(meta={"id": str(first.translation_key)})
+    doc.kind = first.kind
+    doc.languages = []
+    doc.updated_at = max(p.last_published_at or timezone.now() for p in pages)
+    for page in pages:
+        page = page.specific
+        language = page.locale.language_code
+        if language not in LANGUAGES:
+            continue
+        doc[f"url_{language}"] = page.url
+        doc[f"name_sort_{language}"] = sort_key(page.title)
+        if not is_written(page):
+            continue
+        doc.languages.append(language)
+        doc[f"name_{language}"] = page.title
+        doc[f"summary_{language}"] = page.summary
+        doc[f"body_{language}"] = "\n".join(
+            str(getattr(page, name, "") or "")
+            for name in page.translatable_fields
+            if name not in ("title", "summary")
+        )
+    doc.name_suggest = " / ".join(sorted({p.title for p in pages}))
+    _add_facts(doc, first)
+    doc.related = _related_names(first)
+    return doc
+
+
+def _related_names(page):
+    """Names, in every language, of the topics, organizations and tools an entry points at.
+
+    So that a search for an organization or topic name finds the tools filed
+    under it; search.signals re-indexes these entries when such a name changes.
+    """
+    ids = []
+    for name in RELATED_NAMES:
+        if hasattr(page, name):
+            ids += getattr(page, name).values_list("translation_key", flat=True)
+    if not ids:
+        return []
+    titles = Page.objects.live().filter(translation_key__in=ids).values_list("title", flat=True)
+    return sorted(set(titles))
+
+
+def _topic_keys(page):
+    """(topics, themes): the keys of an entry's topics, and of their first-level topics.
+
+    A topic entry files itself, so that the topic facet also finds topics.
+    """
+    topics = list(page.topics.all()) if hasattr(page, "topics") else []
+    if page.kind == "topic":
+        topics.append(page)
+    themes = set()
+    for topic in topics:
+        # Two levels only: a theme sits right under the topic index (depth d),
+        # a sub-theme one level deeper; its theme is its parent.
+        theme = topic.get_parent() if not topic.specific.is_theme else topic
+        themes.add(str(theme.translation_key))
+    return sorted({str(t.translation_key) for t in topics}), sorted(themes)
+
+
+def _organizations(page):
+    for name in ("developers", "organizations"):
+        if hasattr(page, name):
+            yield from getattr(page, name).all()
+    if page.kind == "organization":
+        yield page
+
+
+def _add_facts(doc, page):
+    doc.topics, doc.themes = _topic_keys(page)
+    doc.licence = getattr(page, "licence", "") or None
+    doc.open_source = getattr(page, "is_open_source", None)
+    doc.pricing = getattr(page, "pricing", "") or None
+    doc.hosting = getattr(page, "hosting", "") or None
+    doc.interface_languages = getattr(page, "interface_languages", []) or []
+    organizations = list(_organizations(page))
+    # The countries and sectors an entry is about: its own, or those of the
+    # organizations that make or use it.
+    countries = {str(getattr(page, "country", "") or "")}
+    countries |= {str(org.country or "") for org in organizations}
+    doc.countries = sorted(c for c in countries if c)
+    doc.sector = sorted({org.sector for org in organizations if org.sector})
+
+
+def entry_pages():
+    """Live language versions of every catalogue entry (tools, use cases, organizations, topics)."""
+    from pages.models import ENTRY_MODELS
+
+    return Page.objects.live().type(*ENTRY_MODELS)
+
+
+def live_versions_by_key(keys=None, chunk_size=500):
+    """Yield (translation key, [live language versions]) for each entry, one group at a time.
+
+    The one grouping used by `index_entries`, the index task and the
+    `search_index` command; ordered by key so a rebuild streams in chunks
+    instead of loading the catalogue into memory.
+    """
+    live = entry_pages().select_related("locale").order_by("translation_key", "pk")
+    if keys is not None:
+        live = live.filter(translation_key__in=list(keys))
+    current, versions = None, []
+    for page in live.specific().iterator(chunk_size=chunk_size):
+        if versions and page.translation_key != current:
+            yield current, versions
+            versions = []
+        current = page.translation_key
+        versions.append(page)
+    if versions:
+        yield current, versions
+
+
+def index_actions(groups, index=None):
+    """Bulk actions (one document per entry) for `live_versions_by_key` groups."""
+    for _key, versions in groups:
+        action = build_document(versions).to_dict(include_meta=True)
+        action["_index"] = index or alias_name()
+        yield action
+
+
+def index_entries(pages, index=None, refresh="wait_for"):
+    """Index entries (any language version of each); returns how many documents were sent."""
+    keys = {page.translation_key for page in pages}
+    return index_groups(live_versions_by_key(keys), index, refresh)
+
+
+def index_groups(groups, index=None, refresh=False):
+    """Send the documents of `live_versions_by_key` groups; returns how many were sent."""
+    sent, _errors = bulk(client.get_client(), index_actions(groups, index), refresh=refresh)
+    return sent
+
+
+def delete_entry(key, index=None, refresh=False):
+    """Remove an entry's document; a document already gone is not an error."""
+    client.get_client().options(ignore_status=404).delete(
+        index=index or alias_name(), id=str(key), refresh=refresh
+    )

@@ -1,0 +1,63 @@
+"""The demo catalogue in a real Elasticsearch index, for relevance and search-page tests.
+
+Loaded once per module inside a transaction that is rolled back at the end
+(each test then runs in a savepoint), so the other tests keep the small
+catalogue. The mini catalogue's entries are removed first: the demo has its
+own, fuller versions of them.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from django.db import transaction
+
+JUDGMENTS = Path(__file__).parent / "judgments.yaml"
+
+
+def load_judgments():
+    return yaml.safe_load(JUDGMENTS.read_text(encoding="utf-8"))
+
+
+def entry_label(page):
+    """`kind/english-slug`, as the judgments name entries."""
+    from wagtail.models import Page
+
+    english = Page.objects.filter(translation_key=page.translation_key, locale__language_code="en")
+    slug = english.values_list("slug", flat=True).first() or page.slug
+    return f"{page.specific.kind.replace('_', '-')}/{slug}"
+
+
+def _replace_with_demo_catalogue():
+    from pages.demo import load_demo_data
+    from pages.models import (
+        OrganizationIndexPage,
+        ToolIndexPage,
+        TopicIndexPage,
+        UseCaseIndexPage,
+    )
+
+    for model in (ToolIndexPage, UseCaseIndexPage, OrganizationIndexPage, TopicIndexPage):
+        for index in model.objects.all():
+            for child in index.get_children():
+                child.delete()
+    load_demo_data(history=False)
+
+
+def _index_everything():
+    from search import client, services
+
+    es = client.get_client()
+    es.indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
+    services.ensure_index()
+    services.index_groups(services.live_versions_by_key(), refresh=True)
+
+
+@pytest.fixture(scope="module")
+def demo_search(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        _replace_with_demo_catalogue()
+        _index_everything()
+        yield
+        transaction.set_rollback(True)

@@ -1,0 +1,186 @@
+"""Search on the real Elasticsearch with the demo catalogue: relevance, facets, sorting, paging.
+
+One module, so the demo catalogue is loaded and indexed once (see conftest).
+"""
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from .conftest import entry_label, load_judgments
+
+pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
+JUDGMENTS = load_judgments()
+
+
+def top_labels(query, language, size=5):
+    from pages.models import ENTRY_MODELS
+    from search import services
+
+    results = services.find(query, language, ENTRY_MODELS, limit=size)
+    assert results.backend == "elasticsearch"
+    return [entry_label(hit.page) for hit in results.hits]
+
+
+def test_there_are_at_least_forty_judged_queries_in_both_languages():
+    languages = [judgment["language"] for judgment in JUDGMENTS]
+    assert len(JUDGMENTS) >= 40
+    assert languages.count("fr") >= 15 and languages.count("en") >= 15
+
+
+def test_judged_entries_come_in_the_first_five(demo_search):
+    recalls, misses = [], []
+    for judgment in JUDGMENTS:
+        top = top_labels(judgment["query"], judgment["language"])
+        expected = judgment["first"]
+        found = [label for label in expected if label in top]
+        recalls.append(len(found) / len(expected))
+        if len(found) < len(expected):
+            misses.append(
+                f"{judgment['query']!r} ({judgment['language']}): {top} lacks "
+                f"{sorted(set(expected) - set(found))}"
+            )
+    mean = sum(recalls) / len(recalls)
+    assert mean >= 0.95, "\n".join(misses)
+    assert all(recall > 0 for recall in recalls), "\n".join(misses)
+
+
+def test_budget_participatif_and_participatory_budgetting_find_the_same_tools(demo_search):
+    french = set(top_labels("budget participatif", "fr", size=10))
+    english = set(top_labels("participatory budgetting", "en", size=10))
+    assert len(french & english) >= 8
+
+
+# ------------------------------------------------------------- Search page ---
+
+
+def result_titles(html):
+    return re.findall(r'<li class="search-hit">\s*<h2><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_facets_count_every_keyword_field_and_combine_in_a_shareable_url(demo_search, client):
+    from pages.models import TopicPage
+
+    budgeting = TopicPage.objects.get(slug="participatory-budgeting")
+    url = f"/en/search/?q=participation&topics={budgeting.translation_key}&licence=AGPL-3.0-only"
+    html = client.get(url).content.decode()
+    titles = result_titles(html)
+    assert titles and "Decidim" in titles and "CONSUL Democracy" in titles
+    assert "Cap Collectif" not in titles  # proprietary: the licence facet removed it
+    for label in (
+        "Kind of entry",
+        "Theme",
+        "Topic",
+        "Licence",
+        "Open source",
+        "Pricing",
+        "Hosting",
+        "Interface language",
+        "Country",
+        "Organization sector",
+    ):
+        assert f">{label}</h3>" in html
+    # The chosen values are marked and link to the same search without them.
+    assert 'aria-current="true" class="facet-chosen"' in html
+    assert "Remove filter:" in html
+
+
+def test_a_facet_counts_what_choosing_each_value_would_give(demo_search):
+    from pages.models import ENTRY_MODELS
+    from search import services
+
+    results = services.find("", "en", ENTRY_MODELS, filters={"kind": ["tool"]}, facets=True)
+    kinds = {b.value: b.count for f in results.facets if f.name == "kind" for b in f.buckets}
+    assert kinds["tool"] == results.total == 47
+    assert kinds["topic"] == 18  # counted without the kind filter itself
+    licences = {b.value: b.count for f in results.facets if f.name == "licence" for b in f.buckets}
+    assert licences["proprietary"] == 9
+
+
+def test_the_empty_query_browses_everything_by_name_with_pages(demo_search, client):
+    html = client.get("/fr/search/").content.decode()
+    assert "Parcourir le catalogue" in html or "Browse the catalogue" in html
+    first = result_titles(html)
+    assert len(first) == 20
+    assert first == sorted(first, key=lambda t: services_sort_key(t))
+    second = result_titles(client.get("/fr/search/?page=2").content.decode())
+    assert len(second) == 20 and not set(first) & set(second)
+
+
+def services_sort_key(text):
+    from search.services import sort_key
+
+    return sort_key(text)
+
+
+def test_results_sort_by_name_or_recent_update(demo_search, client):
+    from pages.models import ToolPage
+
+    by_name = result_titles(client.get("/en/search/?q=open+source&sort=name").content.decode())
+    assert by_name == sorted(by_name, key=services_sort_key)
+    tool = ToolPage.objects.get(slug="loomio", locale__language_code="en")
+    tool.last_published_at = datetime(2030, 1, 1, tzinfo=UTC)
+    tool.save(update_fields=["last_published_at"])
+    from search import services
+
+    services.index_entries([tool], refresh=True)
+    recent = result_titles(client.get("/en/search/?q=decision&sort=updated").content.decode())
+    assert recent[0] == "Loomio"
+
+
+def test_matched_words_are_highlighted(demo_search, client):
+    html = client.get("/fr/search/?q=lanceurs+d%27alerte").content.decode()
+    assert "<mark>" in html and "GlobaLeaks" in html
+
+
+def test_an_entry_written_only_in_french_says_so_to_english_readers(demo_search, client):
+    from pages.models import ToolPage
+    from search import services
+
+    english = ToolPage.objects.get(slug="make-org", locale__language_code="en")
+    english.unpublish()
+    services.index_entries([english], refresh=True)
+    html = client.get("/en/search/?q=Make.org").content.decode()
+    assert "Only in French" in html
+    assert 'href="/fr/outils/' in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": '"unbalanced'},
+        {"q": "x" * 10_000},
+        {"q": "∂∆ 🙂 \u202e (((", "sort": "nonsense"},
+        {"q": "ckan", "open_source": "maybe", "topics": "no-such-topic", "kind": "<script>"},
+        {"page": "999999"},
+        {"page": "-3", "licence": "x" * 500},
+    ],
+)
+def test_bad_input_gives_a_normal_results_page(demo_search, client, params):
+    response = client.get("/en/search/", params)
+    assert response.status_code == 200
+    assert b"result" in response.content
+
+
+# ------------------------------------------------------------ Autocomplete ---
+
+
+def test_autocomplete_suggests_names_from_the_first_letters_in_the_readers_language(
+    demo_search, client
+):
+    data = client.get("/fr/search/suggest/", {"q": "deci"}).json()["results"]
+    assert data[0]["name"] == "Decidim" and data[0]["url"].startswith("/fr/")
+    names = [
+        s["name"] for s in client.get("/fr/search/suggest/", {"q": "mairie de"}).json()["results"]
+    ]
+    assert "Mairie de Madrid" in names
+    assert client.get("/en/search/suggest/", {"q": "écr"}).status_code == 200
+
+
+def test_autocomplete_answers_from_the_database_without_elasticsearch(
+    demo_search, client, settings
+):
+    settings.ELASTICSEARCH_URL = ""
+    data = client.get("/en/search/suggest/", {"q": "ckan"}).json()["results"]
+    assert data[0]["name"] == "CKAN" and data[0]["kind"] == "tool"
