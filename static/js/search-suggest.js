@@ -90,7 +90,9 @@
             } else if (event.key === "Enter" && active >= 0 && !listbox.hidden) {
                 event.preventDefault();
                 window.location.href = items[active].url;
-            } else if (event.key === "Escape") {
+            } else if (event.key === "Escape" && !listbox.hidden) {
+                // Close the list but keep the text (a search field would clear it).
+                event.preventDefault();
                 close();
             }
         });

@@ -45,11 +45,16 @@ def _replace_with_demo_catalogue():
     load_demo_data(history=False)
 
 
-def _index_everything():
+def _delete_indexes():
     from search import client, services
 
-    es = client.get_client()
-    es.indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
+    client.get_client().indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
+
+
+def _index_everything():
+    from search import services
+
+    _delete_indexes()
     services.ensure_index()
     services.index_groups(services.live_versions_by_key(), refresh=True)
 
@@ -61,3 +66,4 @@ def demo_search(django_db_setup, django_db_blocker):
         _index_everything()
         yield
         transaction.set_rollback(True)
+    _delete_indexes()  # later tests must not find the demo's documents
