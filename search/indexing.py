@@ -51,18 +51,26 @@ def sort_key(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
-def is_written(page):
-    """False for a language version that only holds a copy of the other language's text.
+def untranslated_copies(page_ids):
+    """The ids among `page_ids` of language versions that only hold the other language's text.
 
-    The translation work (contributions) marks such copies; their text is
-    indexed under the language it is really written in, not twice.
+    Translation (contributions) keeps that list; such a copy's text is indexed
+    under the language it is really written in, not twice, and its entry is
+    flagged "only in French/English" to readers of the other language.
     """
-    return not getattr(page, "awaiting_translation", False)
+    from django.apps import apps
+
+    if not apps.is_installed("contributions"):
+        return set()
+    from contributions.services.translation import untranslated_among
+
+    return untranslated_among(page_ids)
 
 
 def build_document(pages):
     """One document from the language versions of one entry (same translation key)."""
     first = pages[0].specific
+    copies = untranslated_copies([page.pk for page in pages])
     doc = EntryDocument(meta={"id": str(first.translation_key)})
     doc.kind = first.kind
     doc.languages = []
@@ -74,7 +82,7 @@ def build_document(pages):
             continue
         doc[f"url_{language}"] = page.url
         doc[f"name_sort_{language}"] = sort_key(page.title)
-        if not is_written(page):
+        if page.pk in copies:
             continue
         doc.languages.append(language)
         doc[f"name_{language}"] = page.title
