@@ -19,6 +19,7 @@ class ContributionsConfig(AppConfig):
         from .views.protect import protect_view
         from .views.restore import restore_view, undo_view
         from .views.review import review_view
+        from .views.translate import translate_view
 
         register_entry_view("edit", edit_view)
         register_entry_view("history", history_view)
@@ -28,3 +29,4 @@ class ContributionsConfig(AppConfig):
         register_entry_view("history_undo", undo_view)
         register_entry_view("protect", protect_view)
         register_entry_view("history_review", review_view)
+        register_entry_view("translate", translate_view)

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributions.models import EditRecord
 from contributions.services.history import compare_url, entry_route_url
+from contributions.translation_text import change_label
 from pages.models import ENTRY_MODELS
 
 PERIODS = {"24h": timedelta(hours=24), "7d": timedelta(days=7), "30d": timedelta(days=30)}
@@ -73,8 +75,12 @@ def published_changes():
     """Every EditRecord of a live page, newest first, with what a row shows joined in."""
     entry_types = ContentType.objects.get_for_models(*ENTRY_MODELS).values()
     # A moderation decision brings its edit back to the top, at the time of the decision.
+    # Revisions made automatically in the other language (shared facts, the
+    # untranslated copy of a new entry) are in that entry's history, not here:
+    # the change that caused them is listed already.
     return (
         EditRecord.objects.filter(page__live=True, page__content_type__in=entry_types)
+        .exclude(counterpart_revision_id__lt=F("revision_id"))
         .select_related("user", "page", "reviewed_by")
         .annotate(activity_at=Coalesce("reviewed_at", "created_at"))
         .order_by("-activity_at", "-pk")
@@ -92,4 +98,6 @@ def describe(records, request=None):
         record.entry_kind = page.specific_class.kind
         record.diff_url = compare_url(url, None, record.revision_id)
         record.history_url = entry_route_url(url, "history")
+        # "translated to French", "updated the French description"...
+        record.kind_text = change_label(record, page.specific_class) or record.get_kind_display()
     return records

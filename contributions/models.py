@@ -107,6 +107,19 @@ class EditRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    #: The revision of the other language version that this one mirrors (an
+    #: edit of shared facts appears in both histories) or that mirrors it.
+    counterpart_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    #: For translations: {"fields": [fields brought in line], "first": bool}.
+    #: Kept on the record so that a translation waiting for review updates the
+    #: sync state when a moderator approves it.
+    translation = models.JSONField(_("translation"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("edit")
@@ -116,3 +129,79 @@ class EditRecord(models.Model):
 
     def __str__(self):
         return f"{self.page_id}@{self.revision_id}: {self.summary}"
+
+
+class FieldSync(models.Model):
+    """Where one translatable field of one language version stands against the other.
+
+    One row per (page, field), written when either language changes the
+    field or a translator brings it in line. Everything needed to tell
+    in sync / outdated / diverged is on the row itself, so that a page of the
+    translation dashboard, or the note on an entry page, is one query without
+    joins between the two languages:
+
+    - `changed_revision_id`: this version's revision that last changed the field;
+    - `other_changed_revision_id` / `other_changed_at`: the same for the other
+      language's version;
+    - `synced_revision_id`: the other version's revision this field was last
+      brought in line with; `own_sync_revision_id`: this version's revision at
+      that moment.
+
+    The field is **outdated** when the other side changed after the sync,
+    **diverged** when this side changed too. Revision ids grow with time, so
+    "after" compares ids. Ids rather than foreign keys: purging old revisions
+    must not change what is outdated. A missing row means in sync (entries
+    loaded in both languages start aligned).
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    field = models.CharField(_("field"), max_length=64)
+    language = models.CharField(_("language"), max_length=8)
+    changed_revision_id = models.BigIntegerField(null=True, blank=True)
+    other_changed_revision_id = models.BigIntegerField(null=True, blank=True)
+    other_changed_at = models.DateTimeField(null=True, blank=True)
+    synced_revision_id = models.BigIntegerField(null=True, blank=True)
+    own_sync_revision_id = models.BigIntegerField(null=True, blank=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("translation sync state")
+        verbose_name_plural = _("translation sync states")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "field"], name="fieldsync_page_field")
+        ]
+        indexes = [models.Index(fields=["language", "other_changed_at"])]
+
+    def __str__(self):
+        return f"{self.page_id}.{self.field} ({self.language})"
+
+    @property
+    def outdated(self):
+        return (self.other_changed_revision_id or 0) > (self.synced_revision_id or 0)
+
+    @property
+    def own_changed(self):
+        return (self.changed_revision_id or 0) > (self.own_sync_revision_id or 0)
+
+
+class UntranslatedCopy(models.Model):
+    """A language version created as a copy of the other one, not translated yet.
+
+    An entry added in one language exists in the other at once (no dead links,
+    nothing missing when switching language): its page shows the source text
+    under a banner until someone translates it, which deletes this row.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    source_page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=8, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("untranslated copy")
+        verbose_name_plural = _("untranslated copies")
+
+    def __str__(self):
+        return f"{self.page_id} ← {self.source_page_id}"

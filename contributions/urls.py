@@ -9,6 +9,7 @@ from django.urls import path
 from .feeds import EntryHistoryFeed, RecentChangesFeed
 from .views.autocomplete import autocomplete_view
 from .views.changes import contributor_view, recent_changes_view
+from .views.translations import translations_view
 
 urlpatterns = [
     path("recent-changes/", recent_changes_view, name="recent_changes"),
@@ -16,4 +17,5 @@ urlpatterns = [
     path("history-feed/<int:page_id>/", EntryHistoryFeed(), name="history_feed"),
     path("contributors/<str:username>/", contributor_view, name="contributor"),
     path("entries/autocomplete/", autocomplete_view, name="entry_autocomplete"),
+    path("translations/", translations_view, name="translations"),
 ]

@@ -9,12 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from contributions.views.create import create_view
 from contributions.views.review import review_queue_view
 from pages.views import switch_language
-from search.views import search_view
+from search.views import search_view, suggest_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:language>/", switch_language, name="switch_language"),
+    path("api/v1/", include("opendata.urls_api")),
 ]
 
 if settings.DEBUG:
@@ -24,10 +25,13 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
+    path("search/suggest/", suggest_view, name="search_suggest"),
     path("add/<slug:kind>/", create_view, name="create_entry"),
     path("review/", review_queue_view, name="review_queue"),
     path("accounts/", include("allauth.urls")),
+    path("data/", include("opendata.urls")),
     path("", include("contributions.urls")),
+    path("", include("contributions.discussion.urls")),
     # Wagtail's page tree last: it answers every other URL.
     path("", include(wagtail_urls)),
 )

@@ -3,6 +3,11 @@
 `save_edit()` locks the page row (SELECT … FOR UPDATE), so two concurrent
 saves of the same entry are serialised: the second one sees the first one's
 revision as "theirs" and merges against it instead of overwriting it.
+
+Once published, an edit also reaches the other language version of the entry
+(see services.counterparts and services.translation): changed shared facts are
+applied there as a revision of its own, changed text makes the other
+version's fields outdated, and a translation brings fields in line.
 """
 
 from dataclasses import dataclass
@@ -13,10 +18,11 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
-from contributions.models import EditRecord
+from contributions.models import EditRecord, UntranslatedCopy
 from contributions.snapshots import apply, revision_snapshot, snapshot, text_size
 from pages.cache import bump_generation
 
+from . import counterparts, translation
 from .merge import three_way_merge
 
 
@@ -47,14 +53,21 @@ def save_edit(
     kind=EditRecord.Kind.EDIT,
     source_revision=None,
     publish=True,
+    synced_fields=(),
 ):
     """Apply `changes` ({field: snapshot value}) to `page` and publish a revision.
 
     Raises EditConflict (and saves nothing) when a field was changed both here
-    and in a revision published after `base_revision_id`.
+    and in a revision published after `base_revision_id`. With kind
+    TRANSLATE, `synced_fields` are the text fields now in line with the other
+    language (written, or confirmed still accurate).
     """
     with transaction.atomic():
-        locked = Page.objects.select_for_update().get(pk=page.pk).specific
+        # Both language versions may be written (shared facts): lock them in
+        # one order, so that edits of the two versions never deadlock.
+        ids = Page.objects.filter(translation_key=page.translation_key).values_list("pk")
+        list(Page.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
+        locked = Page.objects.get(pk=page.pk).specific
         # Compare with what is published: a revision waiting for review is
         # not "theirs" until a moderator approves it.
         current_revision = locked.live_revision
@@ -94,9 +107,50 @@ def save_edit(
                 "source_revision": source_revision,
                 "status": status,
                 "base_revision": current_revision,
+                "translation": _translation_note(locked, kind, synced_fields),
             },
         )
+        if publish:
+            reach_counterpart(locked, revision, record, theirs, snapshot(locked))
         return EditOutcome(revision=revision, record=record, merged_fields=merged_fields)
+
+
+def _translation_note(page, kind, synced_fields):
+    if kind != EditRecord.Kind.TRANSLATE:
+        return {}
+    first = UntranslatedCopy.objects.filter(page_id=page.pk).exists()
+    return {"fields": list(synced_fields), "first": first}
+
+
+def reach_counterpart(page, revision, record, before, after):
+    """What a published revision of `page` means for the other language version.
+
+    - changed shared facts are applied there (and text, while it is an
+      untranslated copy), as a revision in its history too;
+    - changed text makes the same fields of the other version outdated;
+    - a translation brings its fields in line and ends the untranslated copy.
+    """
+    other = translation.counterpart(page)
+    text, _facts = counterparts.changed_fields(before, after, type(page))
+    previous_id = record.base_revision_id
+    translation.record_text_changes(page, revision, text, other, previous_id)
+    if other is None:
+        return
+    is_copy = UntranslatedCopy.objects.filter(page_id=other.pk).exists()
+    if counterparts.share_with_counterpart(
+        page, other, revision, record, before, after, is_copy=is_copy
+    ):
+        other.refresh_from_db()
+    if record.kind == EditRecord.Kind.TRANSLATE:
+        UntranslatedCopy.objects.filter(page_id=page.pk).delete()
+        fields = record.translation.get("fields") or ()
+        translation.mark_synced(page, fields, own_revision_id=revision.pk, other=other)
+    elif text and UntranslatedCopy.objects.filter(page_id=page.pk).delete()[0]:
+        # Someone started translating a copy with the ordinary edit form: the
+        # fields written are translations, the others still the source text.
+        translation.mark_synced(page, text, own_revision_id=revision.pk, other=other)
+        untouched = [name for name in type(page).translatable_fields if name not in text]
+        translation.mark_outdated(page, untouched, other)
 
 
 def create_entry(parent, page, user, *, summary=""):
@@ -122,4 +176,7 @@ def create_entry(parent, page, user, *, summary=""):
                 "size_delta": size,
             },
         )
+        # The entry exists in the other language at once, as a copy to translate.
+        created = type(page).objects.get(pk=page.pk)
+        counterparts.create_untranslated_copy(created, user)
         return EditOutcome(revision=revision, record=record, merged_fields=[])

@@ -96,7 +96,14 @@ class HistoryRow:
 
     @property
     def kind_label(self):
-        return EditRecord.Kind(self.kind).label
+        from django.contrib.contenttypes.models import ContentType
+
+        from contributions.translation_text import change_label
+
+        model = None
+        if self.record and self.record.kind == EditRecord.Kind.TRANSLATE:
+            model = ContentType.objects.get_for_id(self.revision.content_type_id).model_class()
+        return change_label(self.record, model) or EditRecord.Kind(self.kind).label
 
     @property
     def summary(self):

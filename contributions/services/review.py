@@ -18,10 +18,10 @@ from wagtail.models import Page
 
 from contributions.models import EditRecord
 from contributions.permissions import is_moderator
-from contributions.snapshots import revision_snapshot
+from contributions.snapshots import revision_snapshot, snapshot
 from pages.cache import bump_generation
 
-from .editing import save_edit
+from .editing import reach_counterpart, save_edit
 
 
 def needs_review(user, page):
@@ -52,7 +52,10 @@ def approve(record, moderator):
     page = record.page.specific
     with transaction.atomic():
         if page.live_revision_id == record.base_revision_id:
+            before = snapshot(page)
             record.revision.publish(user=moderator, skip_permission_checks=True)
+            page.refresh_from_db()
+            reach_counterpart(page, record.revision, record, before, snapshot(page))
         else:
             pending = revision_snapshot(record.revision)
             base = revision_snapshot(record.base_revision) if record.base_revision else {}
@@ -67,6 +70,12 @@ def approve(record, moderator):
                     base_revision_id=record.base_revision_id,
                     summary=record.summary,
                     minor=record.minor,
+                    kind=(
+                        EditRecord.Kind.TRANSLATE
+                        if record.kind == EditRecord.Kind.TRANSLATE
+                        else EditRecord.Kind.EDIT
+                    ),
+                    synced_fields=record.translation.get("fields") or (),
                 )
             except EditConflict as conflict:
                 raise ReviewConflict(", ".join(conflict.merge.conflicts)) from conflict

@@ -20,7 +20,8 @@ def language_versions(context):
     """One entry per site language: code, name in that language, URL, current?
 
     On a page, the URL is the same page in the other language (keeping the
-    sub-route, e.g. history/). Elsewhere the current URL is translated.
+    sub-route, e.g. history/, translate/, discussion/). Elsewhere the current
+    URL is translated.
     """
     request = context["request"]
     page = context.get("page") or context.get("self")
@@ -44,7 +45,7 @@ def language_versions(context):
             target = translations[code]
             url = target.get_url(request)
             if url and page and request.path.startswith(page.get_url(request) or "\0"):
-                url += request.path[len(page.get_url(request)) :]
+                url += portable_sub_route(request.path[len(page.get_url(request)) :])
         if url is None:
             url = translate_url(request.get_full_path(), code)
         info = get_language_info(code)
@@ -54,3 +55,14 @@ def language_versions(context):
     if key:
         cache.set(key, versions, 60 * 60 * 24)
     return versions
+
+
+def portable_sub_route(suffix):
+    """The part of an entry sub-route that means the same in the other language.
+
+    `edit/`, `history/`, `translate/`, `discussion/` do; what follows them
+    (a revision id, a thread) belongs to one language version, so switching
+    from `history/123/` leads to the other version's `history/`.
+    """
+    first = suffix.split("/", 1)[0]
+    return f"{first}/" if first else ""

@@ -39,7 +39,7 @@ def test_a_contributor_adds_a_tool_with_its_relations_in_one_revision(client, ca
     topic = TopicPage.objects.get(slug="participatory-budgeting", locale__language_code="en")
     response = client.post("/en/add/tool/", tool_data(topics=[str(topic.pk)]))
     assert response.status_code == 302
-    tool = ToolPage.objects.get(slug="openfisca")
+    tool = ToolPage.objects.get(slug="openfisca", locale__language_code="en")
     assert response.url == tool.url == "/en/tools/openfisca/"
     assert tool.live and tool.owner == user
     assert [t.pk for t in tool.topics.all()] == [topic.pk]
@@ -54,7 +54,7 @@ def test_entries_can_be_added_in_french(client, catalogue):
     data = {"title": "Budget citoyen de Lyon", "summary": "Un cas d'usage.", "edit_summary": ""}
     response = client.post("/fr/add/use-case/", data)
     assert response.status_code == 302
-    page = UseCasePage.objects.get(slug="budget-citoyen-de-lyon")
+    page = UseCasePage.objects.get(slug="budget-citoyen-de-lyon", locale__language_code="fr")
     assert page.locale.language_code == "fr"
     assert response.url.startswith("/fr/cas-d-usage/")
 

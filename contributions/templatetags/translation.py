@@ -1,0 +1,50 @@
+"""Where a translation stands, on entry pages and in lists of entries.
+
+Entry pages are cached whole for anonymous readers until the next publish
+(pages.cache); marking a field "still accurate" bumps the same generation,
+so the notes below are never stale.
+"""
+
+from django import template
+from django.utils.translation import get_language
+
+from contributions.services import translation
+from contributions.translation_text import not_translated_banner, outdated_note
+
+register = template.Library()
+
+
+@register.simple_tag
+def entry_translation(page):
+    """{untranslated, source_language, banner, notes, translate_url} for an entry page."""
+    language = page.locale.language_code
+    states = translation.entry_states(page)
+    untranslated = any(state.status == translation.MISSING for state in states.values())
+    notes = [
+        outdated_note(type(page), state, language)
+        for state in states.values()
+        if state.status in (translation.OUTDATED, translation.DIVERGED)
+    ]
+    return {
+        "untranslated": untranslated,
+        "source_language": translation.other_language(language),
+        "banner": not_translated_banner(language) if untranslated else "",
+        "notes": notes,
+        "translate_url": page.url + "translate/",
+    }
+
+
+@register.simple_tag
+def untranslated_ids(entries):
+    """The ids of the untranslated copies among `entries` (see translation.marks)."""
+    try:
+        ids = [entry.pk for entry in entries]
+    except TypeError:
+        return set()
+    return translation.untranslated_among(ids)
+
+
+@register.simple_tag
+def source_language_code():
+    """The language an untranslated copy on this site is written in: the other one."""
+    return translation.other_language(get_language())

@@ -1,0 +1,209 @@
+"""Translating an entry from the public site: `<entry>/translate/`.
+
+The page is the version being written (say French); beside each of its
+translatable fields the form shows the other version's text, read-only, and
+for a field that is outdated, what changed in the other language since the
+two were last brought in line (word-level diff). Saving goes through
+save_edit (kind "translate"): a normal revision, with history, diffs,
+restore and conflict merge, that also brings the fields in line. A field can
+be marked "still accurate" without changing it.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.models import Revision
+
+from contributions.diff import word_diff
+from contributions.forms import EntryForm, entry_form_class
+from contributions.models import EditRecord
+from contributions.permissions import can_edit
+from contributions.services import translation
+from contributions.services.counterparts import create_untranslated_copy
+from contributions.services.editing import EditConflict, save_edit
+from contributions.services.review import needs_review
+from contributions.snapshots import TEXT, snapshot
+from contributions.translation_text import language_name, translated_from
+
+from .edit import merge_form
+
+#: Characters of unchanged text kept around each change in the diffs.
+DIFF_CONTEXT = 160
+
+
+def translate_form_class(page, states):
+    """The entry's text fields, each with a "still accurate" box when it is outdated."""
+    base = entry_form_class(page)
+    names = [name for name, kind in base.field_kinds() if kind == TEXT]
+    attrs = {"model": type(page), "locale": page.locale}
+    order = []
+    for name in names:
+        attrs[name] = base.base_fields[name]
+        order.append(name)
+        if states[name].status in (translation.OUTDATED, translation.DIVERGED):
+            attrs[f"accurate_{name}"] = forms.BooleanField(
+                label=gettext_lazy("Still accurate: mark it up to date without changing it"),
+                required=False,
+            )
+            order.append(f"accurate_{name}")
+    attrs["field_kinds"] = classmethod(lambda cls: [(name, TEXT) for name in names])
+    form_class = type(f"{type(page).__name__}TranslateForm", (EntryForm,), attrs)
+    form_class.base_fields.pop("minor_edit", None)
+    form_class.field_order = [*order, "edit_summary", "base_revision"]
+    form_class.text_names = names
+    return form_class
+
+
+def translate_view(request, page):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not can_edit(request.user, page):
+        raise PermissionDenied(_("Only contributors with a verified e-mail address can edit."))
+    other = translation.counterpart(page)
+    if other is None:
+        return _no_other_version(request, page)
+    states = translation.field_states(page)
+    form_class = translate_form_class(page, states)
+    reviewed = needs_review(request.user, page)
+    conflicts = []
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            response = _save(request, page, form, states, reviewed)
+            if response is not None:
+                return response
+        conflicts = getattr(form, "conflicts", [])
+        form = getattr(form, "merged_form", form)
+    else:
+        form = form_class(
+            initial={
+                **form_class.initial_from(snapshot(page)),
+                "base_revision": page.live_revision_id,
+            }
+        )
+    status = 409 if conflicts else (400 if form.is_bound and form.errors else 200)
+    context = {
+        "page": page,
+        "other": other,
+        "form": form,
+        "rows": _rows(page, other, form, states),
+        "conflicts": conflicts,
+        "reviewed": reviewed,
+        "untranslated": any(s.status == translation.MISSING for s in states.values()),
+        "language_name": language_name(page.locale.language_code),
+        "other_language_name": language_name(other.locale.language_code),
+        "entry_tabs": page.entry_tabs(request),
+        "active_tab": "translate",
+    }
+    return TemplateResponse(request, "contributions/translate.html", context, status=status)
+
+
+def _save(request, page, form, states, reviewed):
+    """Publish the translation, or mark fields still accurate; a redirect, or None."""
+    names = form.text_names
+    values = form.changes()
+    current = snapshot(page)
+    changed = [name for name in names if values[name] != current[name]]
+    accurate = [name for name in names if form.cleaned_data.get(f"accurate_{name}")]
+    is_copy = any(state.status == translation.MISSING for state in states.values())
+    if not changed and not is_copy:
+        if not accurate:
+            form.add_error(
+                None,
+                _("Nothing was saved: change a translation or mark a field as still accurate."),
+            )
+            return None
+        translation.mark_synced(page, accurate)
+        messages.success(request, _("The fields were marked as still accurate."))
+        return redirect(page.url)
+    synced = names if is_copy else sorted(set(changed) | set(accurate), key=names.index)
+    summary = form.cleaned_data["edit_summary"] or translated_from(page.locale.language_code)
+    try:
+        save_edit(
+            page,
+            request.user,
+            {name: values[name] for name in changed},
+            base_revision_id=form.cleaned_data.get("base_revision"),
+            summary=summary,
+            kind=EditRecord.Kind.TRANSLATE,
+            synced_fields=synced,
+            publish=not reviewed,
+        )
+    except EditConflict as conflict:
+        merged, form.conflicts = merge_form(
+            page, type(form), conflict, form.cleaned_data["edit_summary"]
+        )
+        form.merged_form = merged
+        return None
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    if reviewed:
+        messages.success(
+            request,
+            _(
+                "Thank you! Your translation was saved and will appear once a moderator "
+                "has reviewed it."
+            ),
+        )
+    else:
+        messages.success(request, _("Your translation was published."))
+    return redirect(page.url)
+
+
+def _rows(page, other, form, states):
+    """For each text field: the field to write, the other language's text, the diff."""
+    other_values = snapshot(other)
+    base_ids = {s.synced_revision_id for s in states.values() if s.synced_revision_id}
+    bases = {r.pk: r.content for r in Revision.page_revisions.filter(pk__in=base_ids)}
+    rows = []
+    for name in form.text_names:
+        state = states[name]
+        diff = None
+        if state.status in (translation.OUTDATED, translation.DIVERGED):
+            old = bases.get(state.synced_revision_id, {}).get(name)
+            if old is not None:
+                diff = word_diff(
+                    old or "",
+                    other_values[name],
+                    context=DIFF_CONTEXT,
+                    elision=lambda n: _("[… %(count)s unchanged characters …]") % {"count": n},
+                )
+        accurate = f"accurate_{name}"
+        rows.append(
+            {
+                "name": name,
+                "field": form[name],
+                "accurate": form[accurate] if accurate in form.fields else None,
+                "state": state,
+                "source": other_values[name],
+                "diff": diff,
+                "multiline": name not in ("title", "summary"),
+            }
+        )
+    return rows
+
+
+def _no_other_version(request, page):
+    """An entry with no version in the other language: offer to create it."""
+    if request.method == "POST":
+        copy = create_untranslated_copy(page, request.user)
+        return redirect(copy.url + "translate/")
+    return TemplateResponse(
+        request,
+        "contributions/translate_missing.html",
+        {
+            "page": page,
+            "other_language_name": language_name(
+                translation.other_language(page.locale.language_code)
+            ),
+            "entry_tabs": page.entry_tabs(request),
+            "active_tab": "translate",
+        },
+    )
