@@ -100,14 +100,17 @@ def entry_jsonld(page, request):
     page_url = page.get_url(request)  # site roots cached on the request: no query
     entry = _Entry(page, absolute, page_url)
     titles = {language: row["title"] for language, row in entry.versions.items()}
-    titles.setdefault(page.locale.language_code, page.title)
+    # The page's own language from the row already read (page.locale would be a query).
+    language = next((code for code, row in entry.versions.items() if row["pk"] == page.pk), None)
+    language = language or page.locale.language_code
+    titles.setdefault(language, page.title)
     data = {
         "@context": "https://schema.org",
         "@type": TYPES[type(page)],
         "@id": absolute(page_url),
         "url": absolute(page_url),
         "name": _tagged(titles),
-        "inLanguage": page.locale.language_code,
+        "inLanguage": language,
     }
     if page.summary:
         data["description"] = page.summary

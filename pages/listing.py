@@ -11,6 +11,19 @@ SORTS = {
 DEFAULT_SORT = "name"
 
 
+def page_of(queryset, per_page, number):
+    """A paginator page; a first page that holds everything costs no COUNT query.
+
+    Most topics file fewer entries than fit on a page: reading one more row
+    than a page tells whether there is a second page at all.
+    """
+    if str(number or "1") == "1":
+        rows = list(queryset[: per_page + 1])
+        if len(rows) <= per_page:
+            return Paginator(rows, per_page).get_page(1)
+    return Paginator(queryset, per_page).get_page(number)
+
+
 def paginate_entries(request, model, parent, per_page):
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:

@@ -14,10 +14,20 @@ from contributions.translation_text import not_translated_banner, outdated_note
 register = template.Library()
 
 
+_LANGUAGES = {}  # locale id -> language code; locales are fixed once the site is set up
+
+
+def _language_of(page):
+    """The page's language without a query per page view (page.locale would be one)."""
+    if page.locale_id not in _LANGUAGES:
+        _LANGUAGES[page.locale_id] = page.locale.language_code
+    return _LANGUAGES[page.locale_id]
+
+
 @register.simple_tag
 def entry_translation(page):
     """{untranslated, source_language, banner, notes, translate_url} for an entry page."""
-    language = page.locale.language_code
+    language = _language_of(page)
     states = translation.entry_states(page)
     untranslated = any(state.status == translation.MISSING for state in states.values())
     notes = [

@@ -1,9 +1,9 @@
 """Topics: the two-level taxonomy (theme → sub-theme)."""
 
-from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from ..listing import page_of
 from .base import EntryPage
 
 
@@ -61,7 +61,5 @@ class TopicPage(EntryPage):
         """The filed entries, paginated: a theme can hold thousands of tools."""
         context = super().get_context(request, *args, **kwargs)
         for key, entries in self.filed_entries().items():
-            context[f"filed_{key}"] = Paginator(entries, 24).get_page(
-                request.GET.get(f"{key}_page")
-            )
+            context[f"filed_{key}"] = page_of(entries, 24, request.GET.get(f"{key}_page"))
         return context
