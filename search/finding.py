@@ -134,13 +134,16 @@ def text_query(query, language):
         "bool",
         should=[
             Q("multi_match", query=query, fields=fields, operator="and", boost=2),
+            # Typos: on names and summaries only, where a misspelt word is
+            # worth finding; fuzzy terms over long bodies cost much and add noise.
             Q(
                 "multi_match",
                 query=query,
-                fields=fields,
+                fields=[f for f in fields if f.startswith(("name_", "summary_"))],
                 operator="and",
                 fuzziness="AUTO:4,7",
                 prefix_length=1,
+                max_expansions=20,
             ),
             Q("multi_match", query=query, fields=fields, minimum_should_match="2<70%", boost=0.3),
             Q("multi_match", query=query, type="phrase", fields=fields[:1] + fields[5:6], boost=3),

@@ -6,6 +6,7 @@ so that every path writes the same document for an entry.
 """
 
 import unicodedata
+from itertools import islice
 
 from elasticsearch.helpers import bulk
 
@@ -16,12 +17,9 @@ from wagtail.models import Page
 
 from . import client
 from .documents import EntryDocument
+from .related import RelatedFacts, languages_by_locale
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-# The relations whose names a document shows (search.signals follows the
-# same many-to-many fields backwards when one of those pages changes).
-RELATED_NAMES = ("topics", "developers", "organizations", "tools")
 
 
 def alias_name():
@@ -67,17 +65,23 @@ def untranslated_copies(page_ids):
     return untranslated_among(page_ids)
 
 
-def build_document(pages):
-    """One document from the language versions of one entry (same translation key)."""
-    first = pages[0].specific
+def build_document(pages, facts=None, languages=None):
+    """One document from the language versions of one entry (same translation key).
+
+    `facts` (a RelatedFacts) and `languages` ({locale id: code}) are read once
+    per chunk by `index_actions`; alone, the function reads them itself.
+    """
+    pages = [page.specific for page in pages]
+    first = pages[0]
+    facts = facts or RelatedFacts([first])
+    languages = languages or languages_by_locale()
     copies = untranslated_copies([page.pk for page in pages])
     doc = EntryDocument(meta={"id": str(first.translation_key)})
     doc.kind = first.kind
     doc.languages = []
     doc.updated_at = max(p.last_published_at or timezone.now() for p in pages)
     for page in pages:
-        page = page.specific
-        language = page.locale.language_code
+        language = languages.get(page.locale_id)
         if language not in LANGUAGES:
             continue
         doc[f"url_{language}"] = page.url
@@ -93,66 +97,24 @@ def build_document(pages):
             if name not in ("title", "summary")
         )
     doc.name_suggest = " / ".join(sorted({p.title for p in pages}))
-    _add_facts(doc, first)
-    doc.related = _related_names(first)
+    _add_facts(doc, first, facts)
+    doc.related = facts.related_names(first)
     return doc
 
 
-def _related_names(page):
-    """Names, in every language, of the topics, organizations and tools an entry points at.
-
-    So that a search for an organization or topic name finds the tools filed
-    under it; search.signals re-indexes these entries when such a name changes.
-    """
-    ids = []
-    for name in RELATED_NAMES:
-        if hasattr(page, name):
-            ids += getattr(page, name).values_list("translation_key", flat=True)
-    if not ids:
-        return []
-    titles = Page.objects.live().filter(translation_key__in=ids).values_list("title", flat=True)
-    return sorted(set(titles))
-
-
-def _topic_keys(page):
-    """(topics, themes): the keys of an entry's topics, and of their first-level topics.
-
-    A topic entry files itself, so that the topic facet also finds topics.
-    """
-    topics = list(page.topics.all()) if hasattr(page, "topics") else []
-    if page.kind == "topic":
-        topics.append(page)
-    themes = set()
-    for topic in topics:
-        # Two levels only: a theme sits right under the topic index (depth d),
-        # a sub-theme one level deeper; its theme is its parent.
-        theme = topic.get_parent() if not topic.specific.is_theme else topic
-        themes.add(str(theme.translation_key))
-    return sorted({str(t.translation_key) for t in topics}), sorted(themes)
-
-
-def _organizations(page):
-    for name in ("developers", "organizations"):
-        if hasattr(page, name):
-            yield from getattr(page, name).all()
-    if page.kind == "organization":
-        yield page
-
-
-def _add_facts(doc, page):
-    doc.topics, doc.themes = _topic_keys(page)
+def _add_facts(doc, page, facts):
+    doc.topics, doc.themes = facts.topic_keys(page)
     doc.licence = getattr(page, "licence", "") or None
     doc.open_source = getattr(page, "is_open_source", None)
     doc.pricing = getattr(page, "pricing", "") or None
     doc.hosting = getattr(page, "hosting", "") or None
     doc.interface_languages = getattr(page, "interface_languages", []) or []
-    organizations = list(_organizations(page))
+    organizations = facts.organizations_of(page)
     # The countries and sectors an entry is about: its own, or those of the
     # organizations that make or use it.
-    countries = {str(getattr(page, "country", "") or "")}
-    countries |= {str(org.country or "") for org in organizations}
+    countries = {str(getattr(page, "country", "") or "")} | {c for c, _s in organizations}
     doc.countries = sorted(c for c in countries if c)
-    doc.sector = sorted({org.sector for org in organizations if org.sector})
+    doc.sector = sorted({sector for _c, sector in organizations if sector})
 
 
 def entry_pages():
@@ -183,12 +145,20 @@ def live_versions_by_key(keys=None, chunk_size=500):
         yield current, versions
 
 
-def index_actions(groups, index=None):
-    """Bulk actions (one document per entry) for `live_versions_by_key` groups."""
-    for _key, versions in groups:
-        action = build_document(versions).to_dict(include_meta=True)
-        action["_index"] = index or alias_name()
-        yield action
+def index_actions(groups, index=None, chunk_size=200):
+    """Bulk actions (one document per entry) for `live_versions_by_key` groups.
+
+    Groups are taken a chunk at a time so that related pages, locales and
+    translation marks are read once per chunk, not once per entry.
+    """
+    groups = iter(groups)
+    languages = languages_by_locale()
+    while chunk := list(islice(groups, chunk_size)):
+        facts = RelatedFacts([versions[0] for _key, versions in chunk])
+        for _key, versions in chunk:
+            action = build_document(versions, facts, languages).to_dict(include_meta=True)
+            action["_index"] = index or alias_name()
+            yield action
 
 
 def index_entries(pages, index=None, refresh="wait_for"):

@@ -11,7 +11,6 @@ from .facets import FACETS, parse_filters
 from .finding import ES_ERRORS, SORTS, Hit, Results, clean_query, find, suggest
 from .indexing import (
     LANGUAGES,
-    RELATED_NAMES,
     alias_name,
     build_document,
     create_index,
@@ -24,6 +23,7 @@ from .indexing import (
     live_versions_by_key,
     sort_key,
 )
+from .related import RELATED_NAMES
 
 __all__ = [
     "ES_ERRORS",

@@ -1,6 +1,7 @@
 """The index follows the pages through the task queue, and can be rebuilt and repaired."""
 
 import io
+from datetime import timedelta
 
 import pytest
 
@@ -108,7 +109,7 @@ def test_status_reports_drift_and_reconcile_repairs_it(es, entry):
     assert f"missing {tool.translation_key}" in status
     assert "in Elasticsearch, not in the database: 1\n" in status
 
-    assert "indexed 1 missing, deleted 1 stray." in command("reconcile")
+    assert "indexed 1 missing or stale, deleted 1 stray." in command("reconcile")
     status = command("status")
     assert "missing from Elasticsearch: 0\n" in status
     assert "in Elasticsearch, not in the database: 0\n" in status
@@ -150,3 +151,19 @@ def test_the_task_does_nothing_when_elasticsearch_is_not_configured(catalogue, s
 
     settings.ELASTICSEARCH_URL = ""
     assert index_entry.call("any-key") == "not configured"
+
+
+def test_status_counts_a_document_older_than_the_entry_and_reconcile_refreshes_it(es, entry):
+    from pages.models import ToolPage
+
+    command("rebuild")
+    tool = entry(ToolPage, "consul-democracy")
+    # An edit published while Elasticsearch was down: the page moved on, the document did not.
+    tool.title = "CONSUL Democracy (renamed during an outage)"
+    tool.last_published_at = tool.last_published_at + timedelta(minutes=5)
+    tool.save(update_fields=["title", "last_published_at"])
+
+    assert "older in Elasticsearch than in the database: 1" in command("status")
+    assert "indexed 1 missing or stale, deleted 0 stray." in command("reconcile")
+    assert document(es, tool)["name_en"] == "CONSUL Democracy (renamed during an outage)"
+    assert "older in Elasticsearch than in the database: 0" in command("status")

@@ -6,11 +6,13 @@ database and the index; `reconcile` repairs it.
 """
 
 import sys
+from datetime import datetime
 
 from elasticsearch.helpers import scan, streaming_bulk
 from tqdm import tqdm
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Max
 
 from search import client, services
 
@@ -60,24 +62,39 @@ class Command(BaseCommand):
         self.stdout.write(f"entries in the database: {drift['db_count']}")
         self.stdout.write(f"missing from Elasticsearch: {len(drift['missing'])}")
         self.stdout.write(f"in Elasticsearch, not in the database: {len(drift['stray'])}")
+        self.stdout.write(f"older in Elasticsearch than in the database: {len(drift['stale'])}")
         for key in sorted(drift["missing"])[:20]:
             self.stdout.write(f"  missing {key}")
         for key in sorted(drift["stray"])[:20]:
             self.stdout.write(f"  stray {key}")
+        for key in sorted(drift["stale"])[:20]:
+            self.stdout.write(f"  stale {key}")
 
     def drift(self):
         es = client.get_client()
         alias = services.ensure_index()
         es.indices.refresh(index=alias)
-        in_es = {hit["_id"] for hit in scan(es, index=alias, query={"_source": False})}
-        in_db = {str(key) for key in db_keys()}
+        query = {"_source": ["updated_at"]}
+        in_es = {
+            hit["_id"]: hit["_source"].get("updated_at")
+            for hit in scan(es, index=alias, query=query)
+        }
+        in_db = {str(key): latest for key, latest in db_latest()}
+        # A document older than the entry's last publish missed an update
+        # (Elasticsearch was down and the queued update has not run yet).
+        stale = {
+            key
+            for key, latest in in_db.items()
+            if key in in_es and latest and _millis(latest) > _millis(in_es[key])
+        }
         return {
+            "stale": stale,
             "alias": alias,
             "indices": sorted(es.indices.get_alias(name=alias)),
             "es_count": len(in_es),
             "db_count": len(in_db),
-            "missing": in_db - in_es,
-            "stray": in_es - in_db,
+            "missing": set(in_db) - set(in_es),
+            "stray": set(in_es) - set(in_db),
         }
 
     # ---------------------------------------------------------- reconcile ---
@@ -85,13 +102,34 @@ class Command(BaseCommand):
     def reconcile(self):
         drift = self.drift()
         sent = 0
-        if drift["missing"]:
-            groups = services.live_versions_by_key(drift["missing"], chunk_size=CHUNK_SIZE)
+        outdated = drift["missing"] | drift["stale"]
+        if outdated:
+            groups = services.live_versions_by_key(outdated, chunk_size=CHUNK_SIZE)
             sent = services.index_groups(groups, refresh="wait_for")
         for key in drift["stray"]:
             services.delete_entry(key)
         client.get_client().indices.refresh(index=drift["alias"])
-        self.stdout.write(f"indexed {sent} missing, deleted {len(drift['stray'])} stray.")
+        self.stdout.write(f"indexed {sent} missing or stale, deleted {len(drift['stray'])} stray.")
+
+
+def _millis(value):
+    """A date as Elasticsearch keeps it (milliseconds), from a datetime or an ISO string."""
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return int(value.timestamp() * 1000)
+
+
+def db_latest():
+    """(translation key, latest publish) of every entry with a live language version."""
+    return (
+        services.entry_pages()
+        .order_by()
+        .values("translation_key")
+        .annotate(latest=Max("last_published_at"))
+        .values_list("translation_key", "latest")
+    )
 
 
 def db_keys():
