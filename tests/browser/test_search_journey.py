@@ -3,16 +3,14 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.search.conftest import index_everything
+
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
 
 
 @pytest.fixture
 def indexed_catalogue(live_catalogue):
-    from search import client, services
-
-    client.get_client().indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
-    services.ensure_index()
-    services.index_groups(services.live_versions_by_key(), refresh=True)
+    index_everything()
     return live_catalogue
 
 

@@ -51,7 +51,8 @@ def _delete_indexes():
     client.get_client().indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
 
 
-def _index_everything():
+def index_everything():
+    """A fresh index holding every live entry (the browser journeys use it too)."""
     from search import services
 
     _delete_indexes()
@@ -63,7 +64,7 @@ def _index_everything():
 def demo_search(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         _replace_with_demo_catalogue()
-        _index_everything()
+        index_everything()
         yield
         transaction.set_rollback(True)
     _delete_indexes()  # later tests must not find the demo's documents
