@@ -4,17 +4,28 @@
 - Every published entry revision gets an EditRecord, whoever published it (the
   public edit form, the Wagtail admin, the demo loader), so history and recent
   changes see all of them. The public edit form then adds its summary.
+
+It also defines `translation_needed`, the event that a language version of an
+entry needs translation work, so that other apps (the discussion app notifies
+the followers of translation queues) can react without the wiki importing them.
 """
 
 from allauth.account.signals import email_confirmed
 
 from django.contrib.auth.models import Group
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from wagtail.signals import page_published
 
 from .models import CONTRIBUTORS_GROUP, EditRecord
 from .snapshots import snapshot, text_size
+
+#: Sent after the commit when a language version of an entry needs work:
+#: `page` (that version, specific), `language` (its language), `fields` (the
+#: text fields that fell behind; [] when the whole entry is to translate),
+#: `revision` (the other language's revision that caused it, or None) and
+#: `actor` (who made that revision, or None).
+translation_needed = Signal()
 
 
 @receiver(email_confirmed)

@@ -85,13 +85,16 @@ AUTOCOMPLETE = analyzer(
 LANGUAGE_ANALYZERS = {"en": (ENGLISH, ENGLISH_SEARCH), "fr": (FRENCH, FRENCH_SEARCH)}
 
 
-def _text(language):
+def _text(language, folded=True):
+    """A text field in `language`; `folded` adds an unstemmed, accent-free copy.
+
+    Names and summaries have the copy (exact words weigh more than their
+    stems there); bodies do not: they are most of the text, and analysing
+    them twice would double the cost of indexing for little gain.
+    """
     index_analyzer, search_analyzer = LANGUAGE_ANALYZERS[language]
-    return Text(
-        analyzer=index_analyzer,
-        search_analyzer=search_analyzer,
-        fields={"folded": Text(analyzer=FOLDED)},
-    )
+    extra = {"fields": {"folded": Text(analyzer=FOLDED)}} if folded else {}
+    return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, **extra)
 
 
 class EntryDocument(Document):
@@ -103,8 +106,8 @@ class EntryDocument(Document):
     name_fr = _text("fr")
     summary_en = _text("en")
     summary_fr = _text("fr")
-    body_en = _text("en")
-    body_fr = _text("fr")
+    body_en = _text("en", folded=False)
+    body_fr = _text("fr", folded=False)
     url_en = Keyword(index=False)
     url_fr = Keyword(index=False)
     # Sorting by name: lower-cased, accent-free keys made in Python (see

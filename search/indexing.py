@@ -6,31 +6,52 @@ so that every path writes the same document for an entry.
 """
 
 import unicodedata
-from itertools import islice
+from itertools import chain, islice
+from urllib.parse import quote
 
-from elasticsearch.helpers import bulk
+from elasticsearch.helpers import bulk, streaming_bulk
 
 from django.conf import settings
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from . import client
 from .documents import EntryDocument
 from .related import RelatedFacts, languages_by_locale
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+URL_SAFE = "/~:@!$&'()*+,;="  # what django.urls.reverse leaves unquoted in a path
 
 
 def alias_name():
     return client.index_name("entries")
 
 
-def create_index():
-    """Create a new versioned index and return its name (the alias is not moved)."""
+def create_index(bulk_load=False):
+    """Create a new versioned index and return its name (the alias is not moved).
+
+    With `bulk_load`, the index is neither refreshed nor synced to disk at
+    every request while it fills (nobody searches it before the alias moves,
+    and a rebuild cut short is simply run again); `finish_bulk_load` turns
+    both back on.
+    """
     name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
-    EntryDocument._index.clone(name).create(using=client.get_client())
+    index = EntryDocument._index.clone(name)
+    if bulk_load:
+        index.settings(refresh_interval="-1", translog={"durability": "async"})
+    index.create(using=client.get_client())
     return name
+
+
+def finish_bulk_load(name):
+    es = client.get_client()
+    es.indices.put_settings(
+        index=name,
+        settings={"index": {"refresh_interval": None, "translog.durability": "request"}},
+    )
+    es.indices.refresh(index=name)
 
 
 def ensure_index():
@@ -38,6 +59,11 @@ def ensure_index():
     es = client.get_client()
     if es.indices.exists_alias(name=alias_name()):
         return alias_name()
+    if es.indices.exists(index=alias_name()):
+        # A write reached Elasticsearch before any index existed, and it made
+        # a plain index under the alias's name: it holds a few stray
+        # documents at most; the real index replaces it.
+        es.indices.delete(index=alias_name())
     name = create_index()
     es.indices.put_alias(index=name, name=alias_name())
     return alias_name()
@@ -65,30 +91,63 @@ def untranslated_copies(page_ids):
     return untranslated_among(page_ids)
 
 
-def build_document(pages, facts=None, languages=None):
-    """One document from the language versions of one entry (same translation key).
+class PageUrls:
+    """Pages' URLs, as `page.url` gives them, without asking Wagtail for each page.
 
-    `facts` (a RelatedFacts) and `languages` ({locale id: code}) are read once
-    per chunk by `index_actions`; alone, the function reads them itself.
+    For every page Wagtail reads the site list from the cache and reverses a
+    URL under the page's language: a quarter of a rebuild's time. With one
+    site, a page's URL is its language's serving prefix ("/fr/") followed by
+    its path under the site root, so the prefix is reversed once per root and
+    language. Several sites: Wagtail decides, page by page.
+    """
+
+    def __init__(self):
+        self.roots = Site.get_site_root_paths()
+        self.single_site = len({root.site_id for root in self.roots}) == 1
+        self.prefixes = {}
+
+    def url(self, page):
+        if not self.single_site:
+            return page.get_url()
+        root = next((r for r in self.roots if page.url_path.startswith(r.root_path)), None)
+        if root is None:
+            return None
+        key = (root.root_path, root.language_code)
+        if key not in self.prefixes:
+            with translation.override(root.language_code):
+                self.prefixes[key] = reverse("wagtail_serve", args=("",))
+        return self.prefixes[key] + quote(page.url_path[len(root.root_path) :], safe=URL_SAFE)
+
+
+def build_document(pages, facts=None, languages=None, copies=None, urls=None):
+    """The source of the document of one entry, from its language versions (same key).
+
+    A plain dict, not an `EntryDocument`: a rebuild makes tens of thousands of
+    them, and the dict is what the bulk helpers send (the mapping stays in
+    `EntryDocument`). `facts` (a RelatedFacts), `languages` ({locale id:
+    code}) and `copies` (ids of untranslated copies) are read once per chunk
+    by `index_actions`; alone, the function reads them itself.
     """
     pages = [page.specific for page in pages]
     first = pages[0]
     facts = facts or RelatedFacts([first])
     languages = languages or languages_by_locale()
-    copies = untranslated_copies([page.pk for page in pages])
-    doc = EntryDocument(meta={"id": str(first.translation_key)})
-    doc.kind = first.kind
-    doc.languages = []
-    doc.updated_at = max(p.last_published_at or timezone.now() for p in pages)
+    copies = untranslated_copies([page.pk for page in pages]) if copies is None else copies
+    urls = urls or PageUrls()
+    doc = {
+        "kind": first.kind,
+        "languages": [],
+        "updated_at": max(p.last_published_at or timezone.now() for p in pages),
+    }
     for page in pages:
         language = languages.get(page.locale_id)
         if language not in LANGUAGES:
             continue
-        doc[f"url_{language}"] = page.url
+        doc[f"url_{language}"] = urls.url(page)
         doc[f"name_sort_{language}"] = sort_key(page.title)
         if page.pk in copies:
             continue
-        doc.languages.append(language)
+        doc["languages"].append(language)
         doc[f"name_{language}"] = page.title
         doc[f"summary_{language}"] = page.summary
         doc[f"body_{language}"] = "\n".join(
@@ -96,25 +155,25 @@ def build_document(pages, facts=None, languages=None):
             for name in page.translatable_fields
             if name not in ("title", "summary")
         )
-    doc.name_suggest = " / ".join(sorted({p.title for p in pages}))
+    doc["name_suggest"] = " / ".join(sorted({p.title for p in pages}))
     _add_facts(doc, first, facts)
-    doc.related = facts.related_names(first)
+    doc["related"] = facts.related_names(first)
     return doc
 
 
 def _add_facts(doc, page, facts):
-    doc.topics, doc.themes = facts.topic_keys(page)
-    doc.licence = getattr(page, "licence", "") or None
-    doc.open_source = getattr(page, "is_open_source", None)
-    doc.pricing = getattr(page, "pricing", "") or None
-    doc.hosting = getattr(page, "hosting", "") or None
-    doc.interface_languages = getattr(page, "interface_languages", []) or []
+    doc["topics"], doc["themes"] = facts.topic_keys(page)
+    doc["licence"] = getattr(page, "licence", "") or None
+    doc["open_source"] = getattr(page, "is_open_source", None)
+    doc["pricing"] = getattr(page, "pricing", "") or None
+    doc["hosting"] = getattr(page, "hosting", "") or None
+    doc["interface_languages"] = list(getattr(page, "interface_languages", None) or [])
     organizations = facts.organizations_of(page)
     # The countries and sectors an entry is about: its own, or those of the
     # organizations that make or use it.
     countries = {str(getattr(page, "country", "") or "")} | {c for c, _s in organizations}
-    doc.countries = sorted(c for c in countries if c)
-    doc.sector = sorted({sector for _c, sector in organizations if sector})
+    doc["countries"] = sorted(c for c in countries if c)
+    doc["sector"] = sorted({sector for _c, sector in organizations if sector})
 
 
 def entry_pages():
@@ -148,17 +207,23 @@ def live_versions_by_key(keys=None, chunk_size=500):
 def index_actions(groups, index=None, chunk_size=200):
     """Bulk actions (one document per entry) for `live_versions_by_key` groups.
 
-    Groups are taken a chunk at a time so that related pages, locales and
-    translation marks are read once per chunk, not once per entry.
+    Groups are taken a chunk at a time so that related pages, locales,
+    translation marks and the sites' root paths are read once per chunk, not
+    once per entry (a page's URL otherwise reads the site list from the cache
+    for every page).
     """
     groups = iter(groups)
     languages = languages_by_locale()
+    index = index or alias_name()
+    memo = {}
     while chunk := list(islice(groups, chunk_size)):
-        facts = RelatedFacts([versions[0] for _key, versions in chunk])
-        for _key, versions in chunk:
-            action = build_document(versions, facts, languages).to_dict(include_meta=True)
-            action["_index"] = index or alias_name()
-            yield action
+        facts = RelatedFacts([versions[0] for _key, versions in chunk], memo)
+        pages = [page for _key, versions in chunk for page in versions]
+        copies = untranslated_copies([page.pk for page in pages])
+        urls = PageUrls()
+        for key, versions in chunk:
+            source = build_document(versions, facts, languages, copies, urls)
+            yield {"_index": index, "_id": str(key), "_source": source}
 
 
 def index_entries(pages, index=None, refresh="wait_for"):
@@ -171,6 +236,36 @@ def index_groups(groups, index=None, refresh=False):
     """Send the documents of `live_versions_by_key` groups; returns how many were sent."""
     sent, _errors = bulk(client.get_client(), index_actions(groups, index), refresh=refresh)
     return sent
+
+
+def sync_entries(keys, index=None):
+    """Rewrite the documents of `keys` from the database, deleting those of
+    entries with no live language version; returns the keys done.
+
+    A key whose write Elasticsearch refused is left out of the result (it
+    stays in the outbox); a connection error propagates.
+    """
+    keys = {str(key) for key in keys}
+    index = index or ensure_index()
+    live = {
+        str(key)
+        for key in entry_pages()
+        .filter(translation_key__in=keys)
+        .values_list("translation_key", flat=True)
+    }
+    actions = chain(
+        index_actions(live_versions_by_key(live), index),
+        ({"_op_type": "delete", "_index": index, "_id": key} for key in sorted(keys - live)),
+    )
+    done = set()
+    for ok, item in streaming_bulk(
+        client.get_client(), actions, raise_on_error=False, max_retries=2
+    ):
+        operation, result = item.popitem()
+        gone = operation == "delete" and result.get("status") == 404
+        if ok or gone:
+            done.add(result["_id"])
+    return done
 
 
 def delete_entry(key, index=None, refresh=False):

@@ -53,7 +53,10 @@ def _through(field):
 class RelatedFacts:
     """Relations of many entry pages, looked up once (see the module docstring)."""
 
-    def __init__(self, pages):
+    def __init__(self, pages, memo=None):
+        # `memo` carries titles and themes from one chunk to the next during a
+        # rebuild: the same topics and organizations are shown by most chunks.
+        self.memo = memo if memo is not None else {}
         self.targets = defaultdict(lambda: defaultdict(list))  # page id -> relation -> ids
         by_model = defaultdict(list)
         for page in pages:
@@ -84,15 +87,23 @@ class RelatedFacts:
         self.keys = dict(
             Page.objects.filter(pk__in=target_ids).values_list("pk", "translation_key")
         )
-        self.titles = defaultdict(set)
-        live = Page.objects.live().filter(translation_key__in=set(self.keys.values()))
-        for key, title in live.values_list("translation_key", "title"):
+        self.titles = self.memo.setdefault("titles", {})
+        unknown = set(self.keys.values()) - self.titles.keys()
+        for key in unknown:
+            self.titles[key] = set()
+        live = Page.objects.live().filter(translation_key__in=unknown)
+        for key, title in live.values_list("translation_key", "title") if unknown else ():
             self.titles[key].add(title)
-        self.themes = _themes() if target_ids or any(p.kind == "topic" for p in pages) else {}
+        if target_ids or any(p.kind == "topic" for p in pages):
+            if "themes" not in self.memo:
+                self.memo["themes"] = _themes()
+            self.themes = self.memo["themes"]
+        else:
+            self.themes = {}
 
     def related_names(self, page):
         keys = {self.keys[t] for ts in self.targets[page.pk].values() for t in ts if t in self.keys}
-        return sorted({title for key in keys for title in self.titles[key]})
+        return sorted({title for key in keys for title in self.titles.get(key, ())})
 
     def topic_keys(self, page):
         """(topics, themes): keys of the entry's topics and their themes; a topic files itself."""

@@ -17,11 +17,13 @@ from .indexing import (
     delete_entry,
     ensure_index,
     entry_pages,
+    finish_bulk_load,
     index_actions,
     index_entries,
     index_groups,
     live_versions_by_key,
     sort_key,
+    sync_entries,
 )
 from .related import RELATED_NAMES
 
@@ -41,6 +43,7 @@ __all__ = [
     "delete_entry",
     "ensure_index",
     "entry_pages",
+    "finish_bulk_load",
     "find",
     "index_actions",
     "index_entries",
@@ -49,4 +52,5 @@ __all__ = [
     "parse_filters",
     "sort_key",
     "suggest",
+    "sync_entries",
 ]

@@ -1,9 +1,10 @@
-"""Keep the index in step with the pages: every change enqueues `index_entry`.
+"""Keep the index in step with the pages: every change goes to the index's outbox.
 
-Handlers only enqueue, after the transaction commits, so a publish never
-waits for Elasticsearch nor fails because of it; the durable queue does the
-work. A change also re-indexes the entries whose documents show the page
-(a renamed topic or organization changes the tools filed under it).
+Handlers only write the outbox row and enqueue the flush after the
+transaction commits, so a publish never waits for Elasticsearch nor fails
+because of it; the durable queue does the work. A change also re-indexes
+the entries whose documents show the page (a renamed topic or organization
+changes the tools filed under it).
 """
 
 import logging
@@ -13,7 +14,7 @@ from django.db.models.signals import post_delete, pre_delete
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import client
+from . import client, pending
 
 logger = logging.getLogger(__name__)
 MAX_RELATED = 1000  # bound on the entries re-indexed for one change
@@ -44,24 +45,28 @@ def related_keys(page):
 
 
 def schedule(keys):
-    """Enqueue `index_entry` for each key once the current transaction commits."""
+    """Record the entries in the outbox now, and ask for a flush once the transaction commits.
+
+    The outbox row is written in the publishing transaction: it is saved
+    exactly when the edit is. A failure to enqueue the task only delays the
+    update (the next publish, or `search_index reconcile`, flushes the row).
+    """
     if not client.is_configured() or not keys:
         return
-    keys = sorted({str(key) for key in keys})
-    transaction.on_commit(lambda: enqueue(keys))
+    pending.mark(keys)
+    transaction.on_commit(request_flush)
 
 
-def enqueue(keys):
-    from .tasks import index_entry
+def request_flush():
+    from .tasks import request_flush as enqueue
 
-    for key in keys:
-        try:
-            result = index_entry.enqueue(key)
-        except Exception:  # never lose an edit to the index: reconcile repairs
-            logger.exception("Could not enqueue the indexing of %s.", key)
-            continue
-        if result.status == "FAILED":  # an immediate backend ran it and it failed
-            logger.warning("Indexing %s failed; `search_index reconcile` will repair it.", key)
+    try:
+        result = enqueue()
+    except Exception:  # never lose an edit to the index: the outbox keeps the request
+        logger.exception("Could not enqueue the search index update.")
+        return
+    if result is not None and result.status == "FAILED":  # an immediate backend ran it
+        logger.warning("Updating the search index failed; the entries stay in its outbox.")
 
 
 def on_change(sender, instance, **kwargs):

@@ -1,8 +1,12 @@
-"""Index upkeep as tasks of the durable queue (django-tasks, database backend).
+"""Index upkeep as a task of the durable queue (django-tasks, database backend).
 
-A publish only enqueues `index_entry`; `manage.py db_worker` runs it. When
-Elasticsearch does not answer, the task schedules itself again a little later
-and fails, so the update waits in the database instead of being lost.
+A publish records its entry in the outbox (`search.pending`) and asks for one
+`flush_index_queue` task; `manage.py db_worker` runs it. The task has a high
+priority, so that the worker runs it before the other work a publish
+enqueues (Wagtail's own index and references, e-mails): search results are
+what readers notice first. When Elasticsearch does not answer, the task
+asks to run again a few seconds later and fails; the outbox keeps every
+request meanwhile, so an outage delays updates and loses none.
 """
 
 import logging
@@ -12,40 +16,58 @@ from django_tasks import task
 
 from django.utils import timezone
 
-from . import client, services
+from . import client, pending, services
 
 logger = logging.getLogger(__name__)
-MAX_DELAY = 300  # seconds between two attempts, at most
+PRIORITY = 50  # django-tasks runs higher priorities first (-100 … 100, default 0)
+MAX_DELAY = 10  # seconds between two attempts during an outage, at most
+BUDGET_S = 30  # a task hands over to a fresh one after this long, so others get a turn
 
 
-@task()
-def index_entry(translation_key, attempt=1):
-    """Make the entry's document match its live language versions (or delete it)."""
+@task(priority=PRIORITY)
+def flush_index_queue(attempt=1):
+    """Bring the documents of every entry in the outbox up to date."""
     if not client.is_configured():
         return "not configured"
     try:
-        services.ensure_index()
-        groups = list(services.live_versions_by_key([translation_key]))
-        if groups:
-            services.index_groups(groups)
-            return "indexed"
-        services.delete_entry(translation_key)
-        return "deleted"
+        done, more = pending.flush(services.sync_entries, budget_s=BUDGET_S)
     except services.ES_ERRORS:
-        _retry_later(translation_key, attempt)
+        _retry_later(attempt)
         raise
+    if more:
+        request_flush(force=True)
+    return f"{done} entries indexed"
 
 
-def _retry_later(translation_key, attempt):
+def request_flush(force=False):
+    """Enqueue `flush_index_queue`, unless one is already waiting to run (it will see our rows)."""
+    if not force and _waiting_task_exists(flush_index_queue.get_backend()):
+        return None
+    return flush_index_queue.enqueue()
+
+
+def _waiting_task_exists(backend):
+    try:
+        from django_tasks_db.backend import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        return False
+    if not isinstance(backend, DatabaseBackend):  # other backends: one task per request
+        return False
+    return DBTaskResult.objects.filter(
+        task_path=flush_index_queue.module_path, status="READY"
+    ).exists()
+
+
+def _retry_later(attempt):
     # The database backend keeps a failed task as failed: enqueue a fresh one
-    # to run later. The immediate backend (tests) cannot defer: it just fails.
-    backend = index_entry.get_backend()
+    # to run later. The immediate backend (tests) cannot defer; the rows wait
+    # for the next publish or `search_index reconcile`.
+    backend = flush_index_queue.get_backend()
     if not backend.supports_defer:
         return
     delay = min(2**attempt, MAX_DELAY)
-    logger.warning(
-        "Elasticsearch did not answer; indexing %s again in %ss.", translation_key, delay
-    )
-    index_entry.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
-        translation_key, attempt=attempt + 1
+    logger.warning("Elasticsearch did not answer; updating the index again in %ss.", delay)
+    flush_index_queue.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+        attempt=attempt + 1
     )

@@ -81,7 +81,14 @@ class Post(models.Model):
 
 
 class Follow(models.Model):
-    """A user follows either one thread or a whole entry (its watchlist)."""
+    """A user follows one thread, a whole entry (its watchlist) or a translation queue.
+
+    A translation queue is what the dashboard lists for one language (entries
+    missing in it or with fields behind the other language), narrowed like the
+    dashboard by entry kind and topic: translators hear when work arrives in
+    the lists they took on, without watching every entry one by one. The topic
+    is stored as its translation key, so the follow holds in both languages.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="discussion_follows"
@@ -90,6 +97,12 @@ class Follow(models.Model):
         Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
     )
     translation_key = models.UUIDField(_("entry"), null=True, blank=True)
+    #: The language that needs work ("fr": entries to translate into or update in French).
+    queue_language = models.CharField(_("language to translate into"), max_length=8, blank=True)
+    #: An entry kind ("tool", "use_case"…), or "" for all kinds.
+    queue_kind = models.CharField(_("entry kind"), max_length=32, blank=True)
+    #: A topic's translation key, or "" for all topics.
+    queue_topic = models.CharField(_("topic"), max_length=36, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -100,15 +113,42 @@ class Follow(models.Model):
             models.UniqueConstraint(
                 fields=["user", "translation_key"], name="discussion_follow_entry"
             ),
+            models.UniqueConstraint(
+                fields=["user", "queue_language", "queue_kind", "queue_topic"],
+                condition=~models.Q(queue_language=""),
+                name="discussion_follow_queue",
+            ),
             models.CheckConstraint(
-                condition=models.Q(thread__isnull=True) ^ models.Q(translation_key__isnull=True),
+                condition=(
+                    models.Q(thread__isnull=False, translation_key__isnull=True, queue_language="")
+                    | models.Q(
+                        thread__isnull=True, translation_key__isnull=False, queue_language=""
+                    )
+                    | (
+                        models.Q(thread__isnull=True, translation_key__isnull=True)
+                        & ~models.Q(queue_language="")
+                    )
+                ),
                 name="discussion_follow_one_target",
             ),
         ]
-        indexes = [models.Index(fields=["translation_key"])]
+        indexes = [
+            models.Index(fields=["translation_key"]),
+            models.Index(
+                fields=["queue_language"],
+                condition=~models.Q(queue_language=""),
+                name="discussion_follow_queues",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.user_id} → {self.thread_id or self.translation_key}"
+        if self.queue_language:
+            target = "/".join(
+                (self.queue_language, self.queue_kind or "*", self.queue_topic or "*")
+            )
+        else:
+            target = self.thread_id or self.translation_key
+        return f"{self.user_id} → {target}"
 
 
 class ReadMarker(models.Model):
@@ -134,11 +174,12 @@ class Notification(models.Model):
         NEW_THREAD = "new_thread", _("new topic")
         EDIT = "edit", _("entry edited")
         TRANSLATION = "translation", _("translation changed")
+        NEEDS_TRANSLATION = "needs_translation", _("needs translation")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="discussion_notifications"
     )
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -148,6 +189,16 @@ class Notification(models.Model):
     #: For edits and translations: the page revision to show a short diff of.
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    #: For "needs translation": the language version that needs work.
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    #: For "needs translation": names of the outdated fields; empty when the
+    #: whole entry is still to translate.
+    fields = models.JSONField(_("fields"), default=list, blank=True)
+    #: For "needs translation": the followed queue it came through, so that the
+    #: following page can count what is unread per queue.
+    queue_follow = models.ForeignKey(
+        Follow, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)

@@ -1,4 +1,8 @@
-"""Entry watchlists: published edits and translations notify the entry's followers.
+"""Entry watchlists and translation queues: what the wiki does notifies their followers.
+
+Published edits and translations notify the entry's followers; an entry
+version that needs translation work (the wiki's `translation_needed` signal)
+notifies the followers of the translation queues it falls in.
 
 Listening to the EditRecord that the wiki writes for every published revision
 (whoever published it) gives the kind of change and its author without
@@ -15,9 +19,10 @@ from django.dispatch import receiver
 from wagtail.models import Page
 
 from contributions.models import EditRecord
+from contributions.signals import translation_needed
 
 from .models import Notification
-from .services.notify import notify_entry_change
+from .services.notify import notify_entry_change, notify_translation_needed
 
 NEWS = (EditRecord.Status.PUBLISHED, EditRecord.Status.APPROVED)
 
@@ -44,3 +49,10 @@ def notify_published_record(record_id):
     if key is not None:
         with transaction.atomic():
             notify_entry_change(record, key)
+
+
+@receiver(translation_needed)
+def translation_work(sender, page, language, fields=(), revision=None, actor=None, **kwargs):
+    """Sent after the wiki's commit: the notifications get a transaction of their own."""
+    with transaction.atomic():
+        notify_translation_needed(page, language, fields, revision=revision, actor=actor)

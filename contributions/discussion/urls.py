@@ -7,7 +7,7 @@ the entry is renamed or moved, and both languages resolve the entry themselves.
 
 from django.urls import path
 
-from .views import following, moderation, threads
+from .views import following, moderation, queues, threads
 
 app_name = "discussion"
 
@@ -33,6 +33,8 @@ urlpatterns = [
     path("following/", following.following_view, name="following"),
     path("following/read/", following.mark_read_view, name="mark_read"),
     path("following/email/", following.email_preference_view, name="email_preference"),
+    path("following/translations/follow/", queues.follow_queue_view, name="follow_queue"),
+    path("following/translations/unfollow/", queues.unfollow_queue_view, name="unfollow_queue"),
     path(
         "following/notifications/<int:notification_id>/",
         following.open_notification_view,

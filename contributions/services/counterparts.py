@@ -19,6 +19,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
 
 from contributions.models import EditRecord, UntranslatedCopy
+from contributions.signals import translation_needed
 from contributions.snapshots import (
     LINKS,
     RELATION,
@@ -171,4 +172,21 @@ def create_untranslated_copy(page, user, *, map_relations=True):
         summary=summary, counterpart_revision_id=page.live_revision_id
     )
     copy.refresh_from_db()
+    if getattr(type(copy), "kind", ""):
+        _announce_copy(copy, page.live_revision, user)
     return copy
+
+
+def _announce_copy(copy, source_revision, user):
+    """A new entry's copy is waiting for its translation: tell the listeners after the commit."""
+    language = copy.locale.language_code
+    transaction.on_commit(
+        lambda: translation_needed.send(
+            sender=type(copy),
+            page=copy,
+            language=language,
+            fields=[],
+            revision=source_revision,
+            actor=user,
+        )
+    )

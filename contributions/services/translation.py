@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from contributions.models import FieldSync, UntranslatedCopy
+from contributions.signals import translation_needed
 from pages.cache import bump_generation, generation
 
 IN_SYNC = "in_sync"
@@ -159,6 +160,8 @@ def record_text_changes(page, revision, fields, other, previous_revision_id):
     if not fields:
         return
     _changed_after_commit()
+    behind = []
+    other_is_copy = other is not None and UntranslatedCopy.objects.filter(page_id=other.pk).exists()
     for name in fields:
         FieldSync.objects.update_or_create(
             page_id=page.pk,
@@ -175,12 +178,46 @@ def record_text_changes(page, revision, fields, other, previous_revision_id):
             field=name,
             defaults={"language": other.locale.language_code},
         )
+        if not row.outdated and not other_is_copy:
+            behind.append(name)
         row.other_changed_revision_id = revision.pk
         row.other_changed_at = revision.created_at
         if row.synced_revision_id is None and previous_revision_id:
             row.synced_revision_id = previous_revision_id
             row.own_sync_revision_id = other.live_revision_id
         row.save()
+    if behind:
+        _announce(other, behind, revision)
+
+
+def _announce(page, fields, revision):
+    """Tell whoever listens (translation queues) that `fields` of `page` now need work.
+
+    After the commit, so that a rolled-back edit notifies nobody, and only for
+    the fields still outdated then: a translation also passes through
+    `record_text_changes` before `mark_synced` brings both sides in line again.
+    """
+    actor = revision.user if revision is not None else None
+    language = page.locale.language_code
+
+    def send():
+        still = set(
+            outdated_rows()
+            .filter(page_id=page.pk, field__in=fields)
+            .values_list("field", flat=True)
+        )
+        behind = [name for name in fields if name in still]
+        if behind:
+            translation_needed.send(
+                sender=type(page),
+                page=page,
+                language=language,
+                fields=behind,
+                revision=revision,
+                actor=actor,
+            )
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""The index follows the pages through the task queue, and can be rebuilt and repaired."""
+"""The index follows the pages through its outbox and the task queue; rebuild and repair."""
 
 import io
 from datetime import timedelta
@@ -14,6 +14,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
 
 @pytest.fixture
 def es(catalogue):
+    from search.models import PendingEntry
+
+    assert not PendingEntry.objects.exists()  # loading the catalogue left its outbox empty
     es = client.get_client()
     es.indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
     yield es
@@ -116,41 +119,135 @@ def test_status_reports_drift_and_reconcile_repairs_it(es, entry):
 
 
 def test_a_publish_while_elasticsearch_is_down_still_saves_the_edit(
-    catalogue, entry, publish, settings
+    catalogue, entry, publish, elasticsearch_down
 ):
     from pages.models import ToolPage
 
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
-    client._connect.cache_clear()
-    try:
-        publish(entry(ToolPage, "consul-democracy"), summary="Written during an outage.")
-    finally:
-        client._connect.cache_clear()
+    down, _back = elasticsearch_down
+    down()
+    publish(entry(ToolPage, "consul-democracy"), summary="Written during an outage.")
     tool = entry(ToolPage, "consul-democracy")
     assert tool.live
     assert tool.summary == "Written during an outage."
 
 
-def test_the_task_fails_while_elasticsearch_is_down_so_the_queue_keeps_it(
-    catalogue, entry, settings
+@pytest.fixture
+def elasticsearch_down(settings):
+    """Point the site at a port where nothing listens, for the duration of a test."""
+
+    def down():
+        settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+        client._connect.cache_clear()
+
+    def back(url=settings.ELASTICSEARCH_URL):
+        settings.ELASTICSEARCH_URL = url
+        client._connect.cache_clear()
+
+    yield down, back
+    client._connect.cache_clear()
+
+
+def test_an_edit_published_during_an_outage_waits_in_the_outbox_then_reaches_the_index(
+    es, entry, publish, elasticsearch_down
 ):
     from pages.models import ToolPage
-    from search.tasks import index_entry
+    from search.models import PendingEntry
+    from search.tasks import flush_index_queue
 
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
-    client._connect.cache_clear()
-    try:
-        with pytest.raises(services.ES_ERRORS):
-            index_entry.call(str(entry(ToolPage, "consul-democracy").translation_key))
-    finally:
-        client._connect.cache_clear()
+    down, back = elasticsearch_down
+    tool = entry(ToolPage, "consul-democracy")
+    down()
+    publish(tool, summary="Written during an outage.")
+    assert PendingEntry.objects.filter(translation_key=tool.translation_key).exists()
+    with pytest.raises(services.ES_ERRORS):
+        flush_index_queue.call()
+    assert PendingEntry.objects.filter(translation_key=tool.translation_key).exists()
+
+    back()
+    waiting = PendingEntry.objects.count()  # the tool, and the use cases that show it
+    assert flush_index_queue.call() == f"{waiting} entries indexed"
+    assert document(es, tool)["summary_en"] == "Written during an outage."
+    assert not PendingEntry.objects.exists()
+
+
+def test_a_flush_keeps_a_request_made_while_its_batch_was_being_indexed(es, entry):
+    from pages.models import ToolPage
+    from search import pending
+    from search.models import PendingEntry
+
+    key = str(entry(ToolPage, "consul-democracy").translation_key)
+    pending.mark([key])
+
+    def sync_while_someone_publishes(keys):
+        pending.mark(keys)  # a new edit of the same entry, after the batch was read
+        return services.sync_entries(keys)
+
+    assert pending.flush(sync_while_someone_publishes) == (1, False)  # visited once, not again
+    assert PendingEntry.objects.filter(translation_key=key).exists()
+    assert pending.flush(services.sync_entries) == (1, False)
+    assert not PendingEntry.objects.exists()
+
+
+def test_an_entry_whose_document_cannot_be_built_does_not_hold_up_the_others(es, entry):
+    from pages.models import ToolPage
+    from search import pending
+    from search.models import PendingEntry
+
+    good = str(entry(ToolPage, "consul-democracy").translation_key)
+    bad = str(entry(ToolPage, "closed-petitions").translation_key)
+    pending.mark([good, bad])
+
+    def sync(keys):
+        if bad in keys:
+            raise ValueError("a broken page")
+        return services.sync_entries(keys)
+
+    for _attempt in range(pending.MAX_ATTEMPTS):
+        pending.flush(sync)
+    assert not PendingEntry.objects.filter(translation_key=good).exists()
+    assert PendingEntry.objects.get(translation_key=bad).attempts == pending.MAX_ATTEMPTS
+    status = command("status")
+    assert "waiting in the update queue: 0\n" in status
+    assert "given up after failed attempts: 1\n" in status
+
+    assert "updated 1 entries waiting in the update queue." in command("reconcile")
+    assert not PendingEntry.objects.exists()
+
+
+def test_unpublished_entries_leave_the_index_through_the_outbox(es, entry):
+    from pages.models import ToolPage
+    from search import pending
+
+    tool = entry(ToolPage, "consul-democracy")
+    command("rebuild")
+    for version in ToolPage.objects.filter(translation_key=tool.translation_key):
+        version.live = False
+        version.save(update_fields=["live"])
+    pending.mark([tool.translation_key])
+    assert pending.flush(services.sync_entries) == (1, False)
+    assert document(es, tool) is None
+
+
+def test_one_flush_task_waits_in_the_database_queue_however_many_edits(catalogue, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from search.tasks import flush_index_queue, request_flush
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for _edit in range(3):
+        request_flush()
+    waiting = DBTaskResult.objects.filter(task_path=flush_index_queue.module_path)
+    assert waiting.count() == 1
+    assert waiting.get().priority > 0  # before Wagtail's and the e-mails' tasks
+    request_flush(force=True)  # a flush that ran out of time hands over
+    assert waiting.count() == 2
 
 
 def test_the_task_does_nothing_when_elasticsearch_is_not_configured(catalogue, settings):
-    from search.tasks import index_entry
+    from search.tasks import flush_index_queue
 
     settings.ELASTICSEARCH_URL = ""
-    assert index_entry.call("any-key") == "not configured"
+    assert flush_index_queue.call() == "not configured"
 
 
 def test_status_counts_a_document_older_than_the_entry_and_reconcile_refreshes_it(es, entry):

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from ..models import DEFAULT_FREQUENCY, EmailPreference, Notification
 from ..tokens import make_token
 from .changes import short_diffs
-from .entries import entry_versions
+from .entries import entry_versions, translate_url
 
 
 def frequencies(user_ids):
@@ -59,8 +59,13 @@ def _entry(pages, key, language):
 def describe(notification, pages, language):
     """What the e-mail says about one notification (in the active language)."""
     entry = _entry(pages, notification.translation_key, language)
+    target = None
+    if notification.kind == Notification.Kind.NEEDS_TRANSLATION:
+        target = pages.get((notification.translation_key, notification.language))
     if notification.post_id:
         link = site_url() + reverse("discussion:post", args=[notification.post_id])
+    elif target is not None:
+        link = site_url() + translate_url(target)
     elif entry is not None:
         link = site_url() + entry.url + entry.reverse_subpage("history")
     else:

@@ -35,3 +35,18 @@ def entry_versions(translation_keys):
     rows = list(versions.values_list("pk", "translation_key", "locale__language_code"))
     pages = {page.pk: page for page in Page.objects.filter(pk__in=[r[0] for r in rows]).specific()}
     return {(key, code): pages[pk] for pk, key, code in rows if pk in pages}
+
+
+def version(translation_key, language):
+    """The live `language` version of an entry (specific), or None."""
+    page = (
+        Page.objects.live()
+        .filter(translation_key=translation_key, locale__language_code=language)
+        .first()
+    )
+    return page.specific if page is not None else None
+
+
+def translate_url(page):
+    """Where `page`'s version gets written: its translate view (the dashboard links there too)."""
+    return page.url + page.reverse_subpage("translate")

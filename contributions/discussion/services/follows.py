@@ -57,7 +57,11 @@ def unread_count(user):
 
 
 def following(user):
-    """The user's follows, each with its number of unread notifications (two queries)."""
+    """The user's follows, each with its number of unread notifications (four queries).
+
+    Notifications about translation work are counted under the queue they
+    came through, not under their entry, which the user may not follow.
+    """
     follows = list(
         Follow.objects.filter(user=user).select_related("thread").order_by("-created_at")
     )
@@ -69,13 +73,22 @@ def following(user):
         .values_list("thread_id", "n")
     )
     by_entry = dict(
-        unread.values_list("translation_key")
+        unread.exclude(kind=Notification.Kind.NEEDS_TRANSLATION)
+        .values_list("translation_key")
         .annotate(n=Count("pk"))
         .values_list("translation_key", "n")
+    )
+    by_queue = dict(
+        unread.filter(queue_follow__isnull=False)
+        .values_list("queue_follow_id")
+        .annotate(n=Count("pk"))
+        .values_list("queue_follow_id", "n")
     )
     for follow in follows:
         if follow.thread_id:
             follow.unread = by_thread.get(follow.thread_id, 0)
+        elif follow.queue_language:
+            follow.unread = by_queue.get(follow.pk, 0)
         else:
             follow.unread = by_entry.get(follow.translation_key, 0)
     return follows

@@ -1,4 +1,4 @@
-"""Fan-out: who hears about a new post, a mention or an entry edit.
+"""Fan-out: who hears about a new post, a mention, an entry edit or translation work.
 
 Built for threads followed by thousands: the recipients are read in one query
 (followers of the thread and of the entry together), the notifications are
@@ -9,7 +9,9 @@ with the number of followers.
 """
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+
+from pages.models import TopicPage
 
 from ..models import Follow, Notification
 
@@ -77,6 +79,67 @@ def notify_entry_change(record, translation_key):
         for user_id in followers.values_list("user_id", flat=True)
     ]
     return _create(rows)
+
+
+def notify_translation_needed(page, language, fields, revision=None, actor=None):
+    """Followers of the translation queues that `page` (a version needing work) falls in.
+
+    A queue matches on its language, its kind ("" = all) and its topic ("" =
+    all, else a topic the entry is filed under, directly or through one of the
+    topic's sub-topics, as on the dashboard). Someone following several
+    matching queues gets one notification, counted under the oldest follow.
+    Three queries (topics, followers, insert), whatever the number of followers.
+    """
+    topics = _topic_keys(page)
+    follows = (
+        Follow.objects.filter(queue_language=language)
+        .filter(Q(queue_kind="") | Q(queue_kind=getattr(page, "kind", "")))
+        .filter(Q(queue_topic="") | Q(queue_topic__in=topics))
+        .order_by("user_id", "created_at", "pk")
+    )
+    actor_id = getattr(actor, "pk", None)
+    if actor_id is not None:
+        follows = follows.exclude(user_id=actor_id)
+    chosen = {}
+    for follow_id, user_id in follows.values_list("pk", "user_id"):
+        chosen.setdefault(user_id, follow_id)
+    rows = [
+        Notification(
+            recipient_id=user_id,
+            kind=Notification.Kind.NEEDS_TRANSLATION,
+            actor_id=actor_id,
+            translation_key=page.translation_key,
+            revision_id=getattr(revision, "pk", None),
+            language=language,
+            fields=list(fields),
+            queue_follow_id=follow_id,
+        )
+        for user_id, follow_id in chosen.items()
+    ]
+    return _create(rows)
+
+
+def _topic_keys(page):
+    """Translation keys (as strings) of the topics `page` is filed under, and their parents.
+
+    One query: the topic pages that are an ancestor-or-self of a topic of the
+    entry (a topic page counts as filed under itself). The dashboard's topic
+    filter includes sub-topics, so a follower of a theme hears about its
+    sub-themes' entries too.
+    """
+    if isinstance(page, TopicPage):
+        filed = TopicPage.objects.filter(pk=page.pk)
+        path_field = "path"
+    elif hasattr(type(page), "topics"):
+        through = type(page).topics.through
+        filed = through.objects.filter(**{f"{type(page)._meta.model_name}_id": page.pk})
+        path_field = "topicpage__path"
+    else:
+        return []
+    ancestors = TopicPage.objects.filter(
+        Exists(filed.filter(**{f"{path_field}__startswith": OuterRef("path")}))
+    )
+    return [str(key) for key in ancestors.values_list("translation_key", flat=True)]
 
 
 def _create(rows):

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from ..forms import EmailPreferenceForm
 from ..models import EmailPreference, Notification
-from ..services import follows
-from ..services.entries import entry_pages
+from ..services import follows, queues
+from ..services.entries import entry_pages, translate_url, version
 from ..tokens import read_token
 from .threads import post_url
 
@@ -45,6 +45,7 @@ def following_view(request):
     context = {
         "thread_follows": [f for f in followed if f.thread_id],
         "entry_follows": [f for f in followed if not f.thread_id and f.entry],
+        "queue_follows": queues.describe([f for f in followed if f.queue_language]),
         "notifications": page_obj,
         "page_obj": page_obj,
         "unread_count": follows.unread_count(user),
@@ -62,6 +63,10 @@ def open_notification_view(request, notification_id):
         notification.save(update_fields=["read_at"])
     if notification.post_id:
         return redirect(post_url(notification.post))
+    if notification.kind == Notification.Kind.NEEDS_TRANSLATION:
+        target = version(notification.translation_key, notification.language)
+        if target is not None:
+            return redirect(translate_url(target))
     page = entry_pages([notification.translation_key]).get(notification.translation_key)
     if page is None:
         return redirect("discussion:following")

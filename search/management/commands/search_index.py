@@ -2,19 +2,21 @@
 
 `rebuild` fills a new versioned index while searches keep using the old one,
 then moves the alias in one atomic call; `status` shows drift between the
-database and the index; `reconcile` repairs it.
+database and the index, and the update queue (the outbox); `reconcile`
+empties the outbox, then repairs any drift left.
 """
 
 import sys
 from datetime import datetime
 
-from elasticsearch.helpers import scan, streaming_bulk
+from elasticsearch.helpers import parallel_bulk, scan
 from tqdm import tqdm
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max
 
-from search import client, services
+from search import client, pending, services
+from search.models import PendingEntry
 
 CHUNK_SIZE = 500
 
@@ -33,18 +35,26 @@ class Command(BaseCommand):
     # ------------------------------------------------------------ rebuild ---
 
     def rebuild(self):
+        """Fill a new index, then move the alias to it in one call.
+
+        Two threads send the chunks, so that Elasticsearch analyses one chunk
+        while this process builds the next (the work is split about evenly
+        between the two).
+        """
         es = client.get_client()
         alias = services.alias_name()
-        new = services.create_index()
+        new = services.create_index(bulk_load=True)
         total = db_keys().count()
         groups = services.live_versions_by_key(chunk_size=CHUNK_SIZE)
         actions = services.index_actions(groups, index=new)
         sent = 0
         with tqdm(total=total, unit="entries", file=sys.stderr, disable=None) as bar:
-            for ok, _item in streaming_bulk(es, actions, chunk_size=CHUNK_SIZE):
+            for ok, _item in parallel_bulk(
+                es, actions, thread_count=2, chunk_size=CHUNK_SIZE, queue_size=2
+            ):
                 sent += ok
                 bar.update(1)
-        es.indices.refresh(index=new)
+        services.finish_bulk_load(new)
         old = list(es.indices.get_alias(name=alias)) if es.indices.exists_alias(name=alias) else []
         swap = [{"remove": {"index": name, "alias": alias}} for name in old]
         swap.append({"add": {"index": new, "alias": alias}})
@@ -63,6 +73,12 @@ class Command(BaseCommand):
         self.stdout.write(f"missing from Elasticsearch: {len(drift['missing'])}")
         self.stdout.write(f"in Elasticsearch, not in the database: {len(drift['stray'])}")
         self.stdout.write(f"older in Elasticsearch than in the database: {len(drift['stale'])}")
+        outbox = pending_counts()
+        self.stdout.write(
+            f"waiting in the update queue: {outbox['waiting']}"
+            + (f" (oldest since {outbox['oldest']:%Y-%m-%d %H:%M:%S})" if outbox["oldest"] else "")
+        )
+        self.stdout.write(f"given up after failed attempts: {outbox['given_up']}")
         for key in sorted(drift["missing"])[:20]:
             self.stdout.write(f"  missing {key}")
         for key in sorted(drift["stray"])[:20]:
@@ -100,6 +116,12 @@ class Command(BaseCommand):
     # ---------------------------------------------------------- reconcile ---
 
     def reconcile(self):
+        # The outbox first: what it holds is what the queue would have done.
+        services.ensure_index()
+        pending.retry_given_up()
+        flushed, _more = pending.flush(services.sync_entries, budget_s=float("inf"))
+        if flushed:
+            self.stdout.write(f"updated {flushed} entries waiting in the update queue.")
         drift = self.drift()
         sent = 0
         outdated = drift["missing"] | drift["stale"]
@@ -130,6 +152,15 @@ def db_latest():
         .annotate(latest=Max("last_published_at"))
         .values_list("translation_key", "latest")
     )
+
+
+def pending_counts():
+    waiting = pending.waiting()
+    return {
+        "waiting": waiting.count(),
+        "oldest": waiting.order_by("queued_at").values_list("queued_at", flat=True).first(),
+        "given_up": PendingEntry.objects.count() - waiting.count(),
+    }
 
 
 def db_keys():

@@ -1,0 +1,130 @@
+"""The `translation_needed` event: sent after the commit, only when work newly appears."""
+
+import pytest
+
+from wagtail.models import Locale
+
+from contributions.models import EditRecord
+from contributions.services.editing import create_entry, save_edit
+from contributions.services.translation import mark_synced
+from contributions.signals import translation_needed
+from pages.models import ToolIndexPage, ToolPage, TopicPage
+
+from .factories import contributor
+
+pytestmark = pytest.mark.django_db
+
+TEXT = ("title", "summary", "description")
+
+
+def fresh(page):
+    return type(page).objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def sent():
+    """The events sent during the test, as (page id, language, fields, revision id, actor)."""
+    events = []
+
+    def listen(sender, page, language, fields, revision, actor, **kwargs):
+        events.append((page.pk, language, fields, getattr(revision, "pk", None), actor))
+
+    translation_needed.connect(listen, weak=False)
+    yield events
+    translation_needed.disconnect(listen)
+
+
+@pytest.fixture
+def writer():
+    return contributor("translator")
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def created(catalogue, writer, committed):
+    index = catalogue["en"][ToolIndexPage]
+    page = ToolPage(
+        locale=index.locale,
+        slug="open-budget",
+        title="Open Budget",
+        summary="Budgets that residents read.",
+        description="Shows the budget as a tree.",
+        licence="MIT",
+    )
+    page.topics = [
+        TopicPage.objects.get(slug="participatory-budgeting", locale__language_code="en")
+    ]
+    committed(create_entry, index, page, writer, summary="New tool")
+    english = ToolPage.objects.get(pk=page.pk)
+    french = english.get_translation(Locale.objects.get(language_code="fr")).specific
+    return english, french
+
+
+def edit(committed, page, user, **changes):
+    page = fresh(page)
+    committed(save_edit, page, user, changes, base_revision_id=page.live_revision_id)
+    return fresh(page)
+
+
+def translate(committed, french, user):
+    french = fresh(french)
+    changes = {
+        "title": "Budget ouvert",
+        "summary": "Des budgets que les habitants lisent.",
+        "description": "Montre le budget sous forme d'arbre.",
+    }
+    committed(
+        save_edit,
+        french,
+        user,
+        changes,
+        base_revision_id=french.live_revision_id,
+        kind=EditRecord.Kind.TRANSLATE,
+        synced_fields=TEXT,
+    )
+    return fresh(french)
+
+
+def test_the_copy_is_announced_once_with_no_fields(catalogue, writer, committed, sent):
+    index = catalogue["en"][ToolIndexPage]
+    page = ToolPage(locale=index.locale, slug="civic-maps", title="Civic Maps", licence="MIT")
+    committed(create_entry, index, page, writer)
+    english = ToolPage.objects.get(pk=page.pk)
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+    assert sent == [(french.pk, "fr", [], english.live_revision_id, writer)]
+
+
+def test_nothing_is_sent_before_the_commit(catalogue, writer, sent):
+    index = catalogue["en"][ToolIndexPage]
+    page = ToolPage(locale=index.locale, slug="civic-maps", title="Civic Maps", licence="MIT")
+    create_entry(index, page, writer)  # the test's transaction never commits
+    assert sent == []
+
+
+def test_an_edit_announces_only_fields_that_newly_fall_behind(created, writer, committed, sent):
+    english, french = created
+    french = translate(committed, french, writer)
+    assert sent == []  # a translation brings fields in line: no work appears
+    english = edit(committed, english, writer, description="A tree, and a table.")
+    assert sent == [(french.pk, "fr", ["description"], english.live_revision_id, writer)]
+    english = edit(committed, english, writer, description="A tree or a table.", summary="Budgets.")
+    assert sent[1:] == [(french.pk, "fr", ["summary"], english.live_revision_id, writer)]
+    mark_synced(fresh(french), ["description", "summary"])
+    english = edit(committed, english, writer, description="A chart.")
+    assert sent[2:] == [(french.pk, "fr", ["description"], english.live_revision_id, writer)]
+
+
+def test_an_edit_of_an_entry_whose_other_version_is_a_copy_announces_nothing(
+    created, writer, committed, sent
+):
+    english, _french = created
+    edit(committed, english, writer, description="Still only in English.")
+    assert sent == []
