@@ -6,6 +6,8 @@ so that every path writes the same document for an entry.
 """
 
 import unicodedata
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from itertools import chain, islice
 from urllib.parse import quote
 
@@ -224,6 +226,35 @@ def index_actions(groups, index=None, chunk_size=200):
         for key, versions in chunk:
             source = build_document(versions, facts, languages, copies, urls)
             yield {"_index": index, "_id": str(key), "_source": source}
+
+
+def send_overlapped(actions, chunk_size=500, in_flight=2, progress=None):
+    """Send bulk actions while the next chunk is being built; returns how many were sent.
+
+    Chunks are built here, in the calling thread (they read the database, and
+    Django's connection belongs to this thread), and sent by two others, so
+    that Elasticsearch analyses one chunk while Python builds the next.
+    `progress(n)` is called as chunks are acknowledged.
+    """
+    es = client.get_client()
+    sent = 0
+    actions = iter(actions)
+    with ThreadPoolExecutor(max_workers=in_flight) as pool:
+        waiting = deque()
+        while chunk := list(islice(actions, chunk_size)):
+            waiting.append(pool.submit(bulk, es, chunk))
+            while len(waiting) >= in_flight:
+                sent += _acknowledged(waiting.popleft(), progress)
+        while waiting:
+            sent += _acknowledged(waiting.popleft(), progress)
+    return sent
+
+
+def _acknowledged(future, progress):
+    count, _errors = future.result()  # bulk() raises when a document is refused
+    if progress:
+        progress(count)
+    return count
 
 
 def index_entries(pages, index=None, refresh="wait_for"):

@@ -22,6 +22,7 @@ from .indexing import (
     index_entries,
     index_groups,
     live_versions_by_key,
+    send_overlapped,
     sort_key,
     sync_entries,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "index_groups",
     "live_versions_by_key",
     "parse_filters",
+    "send_overlapped",
     "sort_key",
     "suggest",
     "sync_entries",

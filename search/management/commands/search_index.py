@@ -9,7 +9,7 @@ empties the outbox, then repairs any drift left.
 import sys
 from datetime import datetime
 
-from elasticsearch.helpers import parallel_bulk, scan
+from elasticsearch.helpers import scan
 from tqdm import tqdm
 
 from django.core.management.base import BaseCommand, CommandError
@@ -37,9 +37,8 @@ class Command(BaseCommand):
     def rebuild(self):
         """Fill a new index, then move the alias to it in one call.
 
-        Two threads send the chunks, so that Elasticsearch analyses one chunk
-        while this process builds the next (the work is split about evenly
-        between the two).
+        Chunks are sent by other threads while this one builds the next, so
+        that Elasticsearch analyses one chunk while Python builds another.
         """
         es = client.get_client()
         alias = services.alias_name()
@@ -47,13 +46,8 @@ class Command(BaseCommand):
         total = db_keys().count()
         groups = services.live_versions_by_key(chunk_size=CHUNK_SIZE)
         actions = services.index_actions(groups, index=new)
-        sent = 0
         with tqdm(total=total, unit="entries", file=sys.stderr, disable=None) as bar:
-            for ok, _item in parallel_bulk(
-                es, actions, thread_count=2, chunk_size=CHUNK_SIZE, queue_size=2
-            ):
-                sent += ok
-                bar.update(1)
+            sent = services.send_overlapped(actions, CHUNK_SIZE, progress=bar.update)
         services.finish_bulk_load(new)
         old = list(es.indices.get_alias(name=alias)) if es.indices.exists_alias(name=alias) else []
         swap = [{"remove": {"index": name, "alias": alias}} for name in old]

@@ -1,0 +1,60 @@
+"""Documents as a rebuild builds them: chunked, with cheap URLs, the same as one at a time."""
+
+import io
+
+import pytest
+
+from django.core.management import call_command
+
+from search import client, services
+from search.indexing import PageUrls
+
+pytestmark = pytest.mark.django_db
+
+
+def test_page_urls_match_wagtails_for_every_page_in_both_languages(catalogue):
+    from wagtail.models import Page
+
+    urls = PageUrls()
+    pages = list(Page.objects.filter(depth__gt=1))
+    assert len({page.locale_id for page in pages}) == 2
+    for page in pages:
+        assert urls.url(page) == page.url, page.url_path
+
+
+def test_a_chunked_rebuild_writes_the_documents_built_one_entry_at_a_time(catalogue):
+    groups = list(services.live_versions_by_key())
+    assert len(groups) > 4
+    chunked = {
+        action["_id"]: action["_source"]
+        for action in services.index_actions(iter(groups), index="unused", chunk_size=2)
+    }
+    alone = {str(key): services.build_document(versions) for key, versions in groups}
+    assert chunked == alone
+
+
+def test_a_document_carries_both_languages_and_the_facets(catalogue, entry):
+    from pages.models import ToolPage
+
+    tool = entry(ToolPage, "consul-democracy")
+    (versions,) = [v for key, v in services.live_versions_by_key([tool.translation_key])]
+    doc = services.build_document(versions)
+    assert doc["kind"] == "tool"
+    assert sorted(doc["languages"]) == ["en", "fr"]
+    assert doc["name_en"] == tool.title
+    assert doc["url_fr"].startswith("/fr/")
+    assert doc["topics"] and doc["themes"]
+
+
+@pytest.mark.elasticsearch
+def test_a_rebuilt_index_is_refreshed_and_durable_again_once_filled(catalogue):
+    es = client.get_client()
+    es.indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
+    call_command("search_index", "rebuild", stdout=io.StringIO(), stderr=io.StringIO())
+    expected = services.entry_pages().values("translation_key").distinct().count()
+    assert es.count(index=services.alias_name())["count"] == expected
+    settings = es.indices.get_settings(index=services.alias_name(), flat_settings=True)
+    (index_settings,) = [found["settings"] for found in settings.values()]
+    assert index_settings.get("index.refresh_interval", "1s") != "-1"
+    assert index_settings.get("index.translog.durability", "request") == "request"
+    es.indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
