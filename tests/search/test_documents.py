@@ -58,3 +58,16 @@ def test_a_rebuilt_index_is_refreshed_and_durable_again_once_filled(catalogue):
     assert index_settings.get("index.refresh_interval", "1s") != "-1"
     assert index_settings.get("index.translog.durability", "request") == "request"
     es.indices.delete(index=f"{services.alias_name()}-*", ignore_unavailable=True)
+
+
+def test_every_document_is_a_valid_entry_document(catalogue):
+    """Sources are built as plain dicts for speed; the elasticsearch-dsl mapping stays their schema."""
+    from search.documents import EntryDocument
+
+    mapped = set(EntryDocument._doc_type.mapping.properties.to_dict()["properties"])
+    for action in services.index_actions(services.live_versions_by_key(), index="unused"):
+        source = action["_source"]
+        assert set(source) <= mapped, set(source) - mapped
+        document = EntryDocument(meta={"id": action["_id"]}, **source)
+        document.full_clean()
+        assert document.to_dict() == {k: v for k, v in source.items() if v not in (None, [], {})}
