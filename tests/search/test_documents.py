@@ -61,7 +61,7 @@ def test_a_rebuilt_index_is_refreshed_and_durable_again_once_filled(catalogue):
 
 
 def test_every_document_is_a_valid_entry_document(catalogue):
-    """Sources are built as plain dicts for speed; the elasticsearch-dsl mapping stays their schema."""
+    """Sources are plain dicts for speed; the elasticsearch-dsl mapping stays their schema."""
     from search.documents import EntryDocument
 
     mapped = set(EntryDocument._doc_type.mapping.properties.to_dict()["properties"])
