@@ -1,0 +1,52 @@
+"""Following a translation list in Chromium, in French: follow the list of what
+awaits a French translation, another contributor creates an English tool, the
+follower finds the notification in French and it opens the translate view."""
+
+import pytest
+
+from wagtail.models import Locale
+
+from contributions.services.editing import create_entry
+from pages.models import ToolIndexPage, ToolPage
+from tests.browser.test_translation_journey import serious_violations, sign_in
+from tests.contributions.factories import contributor
+
+pytestmark = pytest.mark.browser
+
+
+def test_follow_the_french_list_and_open_what_joins_it(live_catalogue, page):
+    base = live_catalogue
+    sign_in(page, base)  # "translator"
+
+    page.goto(f"{base}/fr/translations/?list=missing-fr")
+    page.get_by_role("button", name="Suivre cette liste").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Vous suivez cette liste de traductions").is_visible()
+    assert page.get_by_role("button", name="Ne plus suivre cette liste").is_visible()
+    assert serious_violations(page) == []
+
+    # Someone else writes a new tool in English: its French version awaits translation.
+    index = ToolIndexPage.objects.get(locale__language_code="en")
+    tool = ToolPage(
+        locale=index.locale,
+        slug="open-budget-queue",
+        title="Open Budget Queue",
+        summary="Budgets that residents read.",
+        description="Shows the budget as a tree.",
+    )
+    create_entry(index, tool, contributor("author"), summary="New tool")
+    french = tool.get_translation(Locale.objects.get(language_code="fr"))
+
+    page.goto(f"{base}/fr/following/")
+    lists = page.locator("section", has=page.get_by_role("heading", name="Listes de traductions"))
+    assert lists.get_by_role("link", name="À traduire en français", exact=True).is_visible()
+    notification = page.get_by_role(
+        "link", name="Open Budget Queue attend sa traduction en français"
+    )
+    assert notification.is_visible()
+    assert serious_violations(page) == []
+    notification.click()
+    page.wait_for_url(f"{base}{french.url}translate/")
+    assert page.locator("#translate-description pre.source[lang=en]").inner_text() == (
+        "Shows the budget as a tree."
+    )
