@@ -6,6 +6,7 @@ so that every path writes the same document for an entry.
 """
 
 import unicodedata
+import uuid
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain, islice
@@ -188,7 +189,7 @@ def entry_pages():
 def live_versions_by_key(keys=None, chunk_size=500):
     """Yield (translation key, [live language versions]) for each entry, one group at a time.
 
-    The one grouping used by `index_entries`, the index task and the
+    The one grouping used by `index_entries`, the index outbox and the
     `search_index` command; ordered by key so a rebuild streams in chunks
     instead of loading the catalogue into memory.
     """
@@ -278,12 +279,9 @@ def sync_entries(keys, index=None):
     """
     keys = {str(key) for key in keys}
     index = index or ensure_index()
-    live = {
-        str(key)
-        for key in entry_pages()
-        .filter(translation_key__in=keys)
-        .values_list("translation_key", flat=True)
-    }
+    # A stray document's id need not even be a key (reconcile deletes it).
+    found = entry_pages().filter(translation_key__in=[k for k in keys if _is_key(k)])
+    live = {str(key) for key in found.values_list("translation_key", flat=True)}
     actions = chain(
         index_actions(live_versions_by_key(live), index),
         ({"_op_type": "delete", "_index": index, "_id": key} for key in sorted(keys - live)),
@@ -299,8 +297,9 @@ def sync_entries(keys, index=None):
     return done
 
 
-def delete_entry(key, index=None, refresh=False):
-    """Remove an entry's document; a document already gone is not an error."""
-    client.get_client().options(ignore_status=404).delete(
-        index=index or alias_name(), id=str(key), refresh=refresh
-    )
+def _is_key(text):
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True

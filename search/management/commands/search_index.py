@@ -117,15 +117,14 @@ class Command(BaseCommand):
         if flushed:
             self.stdout.write(f"updated {flushed} entries waiting in the update queue.")
         drift = self.drift()
-        sent = 0
         outdated = drift["missing"] | drift["stale"]
-        if outdated:
-            groups = services.live_versions_by_key(outdated, chunk_size=CHUNK_SIZE)
-            sent = services.index_groups(groups, refresh="wait_for")
-        for key in drift["stray"]:
-            services.delete_entry(key)
+        # Entries no longer live are deleted by the same call.
+        done = (
+            services.sync_entries(outdated | drift["stray"]) if outdated | drift["stray"] else set()
+        )
         client.get_client().indices.refresh(index=drift["alias"])
-        self.stdout.write(f"indexed {sent} missing or stale, deleted {len(drift['stray'])} stray.")
+        indexed, deleted = len(done & outdated), len(done & drift["stray"])
+        self.stdout.write(f"indexed {indexed} missing or stale, deleted {deleted} stray.")
 
 
 def _millis(value):
