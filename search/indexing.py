@@ -9,7 +9,7 @@ import unicodedata
 import uuid
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from itertools import chain, islice
+from itertools import islice
 from urllib.parse import quote
 
 from elasticsearch.helpers import bulk, streaming_bulk
@@ -189,7 +189,7 @@ def entry_pages():
 def live_versions_by_key(keys=None, chunk_size=500):
     """Yield (translation key, [live language versions]) for each entry, one group at a time.
 
-    The one grouping used by `index_entries`, the index outbox and the
+    The one grouping used by the index outbox (`sync_entries`), the
     `search_index` command; ordered by key so a rebuild streams in chunks
     instead of loading the catalogue into memory.
     """
@@ -258,37 +258,30 @@ def _acknowledged(future, progress):
     return count
 
 
-def index_entries(pages, index=None, refresh="wait_for"):
-    """Index entries (any language version of each); returns how many documents were sent."""
-    keys = {page.translation_key for page in pages}
-    return index_groups(live_versions_by_key(keys), index, refresh)
-
-
-def index_groups(groups, index=None, refresh=False):
-    """Send the documents of `live_versions_by_key` groups; returns how many were sent."""
-    sent, _errors = bulk(client.get_client(), index_actions(groups, index), refresh=refresh)
-    return sent
-
-
-def sync_entries(keys, index=None):
+def sync_entries(keys, index=None, refresh=False):
     """Rewrite the documents of `keys` from the database, deleting those of
     entries with no live language version; returns the keys done.
 
     A key whose write Elasticsearch refused is left out of the result (it
-    stays in the outbox); a connection error propagates.
+    stays in the outbox); a connection error propagates. `refresh` is the
+    bulk API's ("wait_for": searchable on return).
     """
     keys = {str(key) for key in keys}
     index = index or ensure_index()
-    # A stray document's id need not even be a key (reconcile deletes it).
-    found = entry_pages().filter(translation_key__in=[k for k in keys if _is_key(k)])
-    live = {str(key) for key in found.values_list("translation_key", flat=True)}
-    actions = chain(
-        index_actions(live_versions_by_key(live), index),
-        ({"_op_type": "delete", "_index": index, "_id": key} for key in sorted(keys - live)),
-    )
+
+    def actions():
+        written = set()
+        # A stray document's id need not even be a key (reconcile deletes it).
+        groups = live_versions_by_key([key for key in keys if _is_key(key)])
+        for action in index_actions(groups, index):
+            written.add(action["_id"])
+            yield action
+        for key in sorted(keys - written):  # no live version left
+            yield {"_op_type": "delete", "_index": index, "_id": key}
+
     done = set()
     for ok, item in streaming_bulk(
-        client.get_client(), actions, raise_on_error=False, max_retries=2
+        client.get_client(), actions(), raise_on_error=False, max_retries=2, refresh=refresh
     ):
         operation, result = item.popitem()
         gone = operation == "delete" and result.get("status") == 404

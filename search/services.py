@@ -1,6 +1,7 @@
 """The small API the rest of the site uses to index and find entries.
 
-Views call `find()` and `suggest()`; page changes call `index_entries()`.
+Views call `find()` and `suggest()`; page changes reach the index through
+its outbox (`search.pending`), which calls `sync_entries()`.
 Nothing outside `search/` talks to Elasticsearch: this module is the door.
 The work is done in `indexing` (documents and index upkeep) and `finding`
 (queries, facets, autocomplete, database fallback).
@@ -18,8 +19,6 @@ from .indexing import (
     entry_pages,
     finish_bulk_load,
     index_actions,
-    index_entries,
-    index_groups,
     live_versions_by_key,
     send_overlapped,
     sort_key,
@@ -45,8 +44,6 @@ __all__ = [
     "finish_bulk_load",
     "find",
     "index_actions",
-    "index_entries",
-    "index_groups",
     "live_versions_by_key",
     "parse_filters",
     "send_overlapped",

@@ -57,7 +57,8 @@ def index_everything():
 
     _delete_indexes()
     services.ensure_index()
-    services.index_groups(services.live_versions_by_key(), refresh=True)
+    keys = services.entry_pages().values_list("translation_key", flat=True).distinct()
+    services.sync_entries(keys, refresh=True)
 
 
 @pytest.fixture(scope="module")

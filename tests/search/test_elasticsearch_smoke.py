@@ -20,7 +20,8 @@ def test_an_entry_is_indexed_with_both_languages_and_found(es_index):
     from pages.models import ToolPage
 
     tools = ToolPage.objects.live().filter(locale__language_code="en")
-    assert services.index_entries(tools) == tools.count()
+    keys = [tool.translation_key for tool in tools]
+    assert len(services.sync_entries(keys, refresh="wait_for")) == tools.count()
     document = services.EntryDocument.get(
         id=str(tools.get(slug="consul-democracy").translation_key),
         using=client.get_client(),
@@ -39,7 +40,8 @@ def test_an_entry_is_indexed_with_both_languages_and_found(es_index):
 def test_french_words_meet_whatever_their_accents_and_plurals(es_index):
     from pages.models import ToolPage
 
-    services.index_entries(ToolPage.objects.live())
+    keys = ToolPage.objects.live().values_list("translation_key", flat=True)
+    services.sync_entries(keys, refresh="wait_for")
     hits = services.find("budget participatif", "fr", [ToolPage]).hits
     assert hits and hits[0].page.slug == "consul-democracy"
     assert hits[0].page.locale.language_code == "fr"

@@ -126,7 +126,7 @@ def test_results_sort_by_name_or_recent_update(demo_search, client):
     tool.save(update_fields=["last_published_at"])
     from search import services
 
-    services.index_entries([tool], refresh=True)
+    services.sync_entries([tool.translation_key], refresh=True)
     recent = result_titles(client.get("/en/search/?q=decision&sort=updated").content.decode())
     assert recent[0] == "Loomio"
 
@@ -142,7 +142,7 @@ def test_an_entry_written_only_in_french_says_so_to_english_readers(demo_search,
 
     english = ToolPage.objects.get(slug="make-org", locale__language_code="en")
     english.unpublish()
-    services.index_entries([english], refresh=True)
+    services.sync_entries([english.translation_key], refresh=True)
     html = client.get("/en/search/?q=Make.org").content.decode()
     assert "Only in French" in html
     assert 'href="/fr/outils/' in html

@@ -149,10 +149,11 @@ def db_latest():
 
 def pending_counts():
     waiting = pending.waiting()
+    count = waiting.count()
     return {
-        "waiting": waiting.count(),
+        "waiting": count,
         "oldest": waiting.order_by("queued_at").values_list("queued_at", flat=True).first(),
-        "given_up": PendingEntry.objects.count() - waiting.count(),
+        "given_up": PendingEntry.objects.count() - count,
     }
 
 
