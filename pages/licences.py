@@ -44,3 +44,12 @@ def is_open_source_licence(spdx_id):
     if not spdx_id:
         return None
     return spdx_id in OPEN_SOURCE_LICENCES
+
+
+def open_source_flag(stated, spdx_id):
+    """A tool's open-source flag: the stated one wins; otherwise derived from the licence.
+
+    Shared by `ToolPage.is_open_source` and the search index, which reads
+    tools as rows rather than pages.
+    """
+    return stated if stated is not None else is_open_source_licence(spdx_id)

@@ -85,15 +85,26 @@ AUTOCOMPLETE = analyzer(
 LANGUAGE_ANALYZERS = {"en": (ENGLISH, ENGLISH_SEARCH), "fr": (FRENCH, FRENCH_SEARCH)}
 
 
-def _text(language, folded=True):
-    """A text field in `language`; `folded` adds an unstemmed, accent-free copy.
+# Positions are only kept where a query needs them: names (phrases, and
+# prefixes for autocomplete). Elsewhere the index keeps which words each
+# document has and how often ("freqs"), which is cheaper to write: a rebuild
+# spends most of Elasticsearch's time writing these fields.
+WITHOUT_POSITIONS = {"index_options": "freqs"}
 
-    Names and summaries have the copy (exact words weigh more than their
-    stems there); bodies do not: they are most of the text, and analysing
-    them twice would double the cost of indexing for little gain.
+
+def _text(language, folded=None, positions=False):
+    """A text field in `language`.
+
+    `folded` adds an unstemmed, accent-free copy ("names": with positions;
+    "words": without). Names and summaries have it (exact words weigh more
+    than their stems there); bodies do not: they are most of the text, and
+    analysing them twice would double the cost of indexing for little gain.
     """
     index_analyzer, search_analyzer = LANGUAGE_ANALYZERS[language]
-    extra = {"fields": {"folded": Text(analyzer=FOLDED)}} if folded else {}
+    extra = {} if positions else dict(WITHOUT_POSITIONS)
+    if folded:
+        copy = {} if folded == "names" else WITHOUT_POSITIONS
+        extra["fields"] = {"folded": Text(analyzer=FOLDED, **copy)}
     return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, **extra)
 
 
@@ -102,20 +113,21 @@ class EntryDocument(Document):
 
     kind = Keyword()
     languages = Keyword()  # the languages the entry is written in
-    name_en = _text("en")
-    name_fr = _text("fr")
-    summary_en = _text("en")
-    summary_fr = _text("fr")
-    body_en = _text("en", folded=False)
-    body_fr = _text("fr", folded=False)
+    name_en = _text("en", folded="names", positions=True)
+    name_fr = _text("fr", folded="names", positions=True)
+    summary_en = _text("en", folded="words")
+    summary_fr = _text("fr", folded="words")
+    body_en = _text("en")
+    body_fr = _text("fr")
     url_en = Keyword(index=False)
     url_fr = Keyword(index=False)
     # Sorting by name: lower-cased, accent-free keys made in Python (see
     # search.services.sort_key), so "Écrire" sorts with the E's.
     name_sort_en = Keyword()
     name_sort_fr = Keyword()
-    name_suggest = Text(analyzer=AUTOCOMPLETE, search_analyzer=FOLDED)
-    related = Text(analyzer=FOLDED)  # names of the topics, organizations and tools shown
+    name_suggest = Text(analyzer=AUTOCOMPLETE, search_analyzer=FOLDED, **WITHOUT_POSITIONS)
+    # Names of the topics, organizations and tools shown.
+    related = Text(analyzer=FOLDED, **WITHOUT_POSITIONS)
     topics = Keyword()  # translation keys of the topics and sub-topics filed under
     themes = Keyword()  # translation keys of their first-level topics
     licence = Keyword()

@@ -1,8 +1,8 @@
 """Building and sending the documents: one per entry, both languages together.
 
-The grouping of language versions by translation key (`live_versions_by_key`)
-is shared by the index task, the `search_index` command and the benchmarks,
-so that every path writes the same document for an entry.
+Versions come from `search.versions` (rows, grouped by entry); every path
+(the index outbox, `search_index rebuild`, the benchmarks) builds documents
+here, so that they all write the same document for an entry.
 """
 
 import unicodedata
@@ -20,9 +20,12 @@ from django.utils import timezone, translation
 
 from wagtail.models import Page, Site
 
+from pages.licences import open_source_flag
+
 from . import client
 from .documents import EntryDocument
 from .related import RelatedFacts, languages_by_locale
+from .versions import live_versions_by_key
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 URL_SAFE = "/~:@!$&'()*+,;="  # what django.urls.reverse leaves unquoted in a path
@@ -109,123 +112,95 @@ class PageUrls:
         self.single_site = len({root.site_id for root in self.roots}) == 1
         self.prefixes = {}
 
-    def url(self, page):
+    def url(self, url_path, pk):
+        """The URL of the page at `url_path` (`pk` is only read with several sites)."""
         if not self.single_site:
-            return page.get_url()
-        root = next((r for r in self.roots if page.url_path.startswith(r.root_path)), None)
+            return Page.objects.get(pk=pk).get_url()
+        root = next((r for r in self.roots if url_path.startswith(r.root_path)), None)
         if root is None:
             return None
         key = (root.root_path, root.language_code)
         if key not in self.prefixes:
             with translation.override(root.language_code):
                 self.prefixes[key] = reverse("wagtail_serve", args=("",))
-        return self.prefixes[key] + quote(page.url_path[len(root.root_path) :], safe=URL_SAFE)
+        return self.prefixes[key] + quote(url_path[len(root.root_path) :], safe=URL_SAFE)
 
 
-def build_document(pages, facts=None, languages=None, copies=None, urls=None):
-    """The source of the document of one entry, from its language versions (same key).
+def build_document(versions, facts=None, languages=None, copies=None, urls=None):
+    """The source of the document of one entry, from its live versions (same key).
 
-    A plain dict, not an `EntryDocument`: a rebuild makes tens of thousands of
-    them, and the dict is what the bulk helpers send (the mapping stays in
+    `versions` are rows of `search.versions`. The result is a plain dict,
+    not an `EntryDocument`: a rebuild makes tens of thousands of them, and
+    the dict is what the bulk helpers send (the mapping stays in
     `EntryDocument`). `facts` (a RelatedFacts), `languages` ({locale id:
-    code}) and `copies` (ids of untranslated copies) are read once per chunk
-    by `index_actions`; alone, the function reads them itself.
+    code}), `copies` (ids of untranslated copies) and `urls` are shared by
+    a chunk in `index_actions`; alone, the function reads them itself.
     """
-    pages = [page.specific for page in pages]
-    first = pages[0]
+    first = versions[0]
+    model = first["model"]
     facts = facts or RelatedFacts([first])
     languages = languages or languages_by_locale()
-    copies = untranslated_copies([page.pk for page in pages]) if copies is None else copies
+    copies = untranslated_copies([v["pk"] for v in versions]) if copies is None else copies
     urls = urls or PageUrls()
+    body_fields = [name for name in model.translatable_fields if name not in ("title", "summary")]
     doc = {
-        "kind": first.kind,
+        "kind": model.kind,
         "languages": [],
-        "updated_at": max(p.last_published_at or timezone.now() for p in pages),
+        "updated_at": max(v["last_published_at"] or timezone.now() for v in versions),
     }
-    for page in pages:
-        language = languages.get(page.locale_id)
+    for version in versions:
+        language = languages.get(version["locale_id"])
         if language not in LANGUAGES:
             continue
-        doc[f"url_{language}"] = urls.url(page)
-        doc[f"name_sort_{language}"] = sort_key(page.title)
-        if page.pk in copies:
+        doc[f"url_{language}"] = urls.url(version["url_path"], version["pk"])
+        doc[f"name_sort_{language}"] = sort_key(version["title"])
+        if version["pk"] in copies:
             continue
         doc["languages"].append(language)
-        doc[f"name_{language}"] = page.title
-        doc[f"summary_{language}"] = page.summary
-        doc[f"body_{language}"] = "\n".join(
-            str(getattr(page, name, "") or "")
-            for name in page.translatable_fields
-            if name not in ("title", "summary")
-        )
-    doc["name_suggest"] = " / ".join(sorted({p.title for p in pages}))
+        doc[f"name_{language}"] = version["title"]
+        doc[f"summary_{language}"] = version["summary"]
+        doc[f"body_{language}"] = "\n".join(version[name] or "" for name in body_fields)
+    doc["name_suggest"] = " / ".join(sorted({v["title"] for v in versions}))
     _add_facts(doc, first, facts)
     doc["related"] = facts.related_names(first)
     return doc
 
 
-def _add_facts(doc, page, facts):
-    doc["topics"], doc["themes"] = facts.topic_keys(page)
-    doc["licence"] = getattr(page, "licence", "") or None
-    doc["open_source"] = getattr(page, "is_open_source", None)
-    doc["pricing"] = getattr(page, "pricing", "") or None
-    doc["hosting"] = getattr(page, "hosting", "") or None
-    doc["interface_languages"] = list(getattr(page, "interface_languages", None) or [])
-    organizations = facts.organizations_of(page)
+def _add_facts(doc, version, facts):
+    doc["topics"], doc["themes"] = facts.topic_keys(version)
+    doc["licence"] = version.get("licence") or None
+    stated = version.get("open_source")
+    doc["open_source"] = open_source_flag(stated, doc["licence"]) if "licence" in version else None
+    doc["pricing"] = version.get("pricing") or None
+    doc["hosting"] = version.get("hosting") or None
+    doc["interface_languages"] = list(version.get("interface_languages") or [])
+    organizations = facts.organizations_of(version)
     # The countries and sectors an entry is about: its own, or those of the
     # organizations that make or use it.
-    countries = {str(getattr(page, "country", "") or "")} | {c for c, _s in organizations}
+    countries = {str(version.get("country") or "")} | {c for c, _s in organizations}
     doc["countries"] = sorted(c for c in countries if c)
     doc["sector"] = sorted({sector for _c, sector in organizations if sector})
 
 
-def entry_pages():
-    """Live language versions of every catalogue entry (tools, use cases, organizations, topics)."""
-    from pages.models import ENTRY_MODELS
-
-    return Page.objects.live().type(*ENTRY_MODELS)
-
-
-def live_versions_by_key(keys=None, chunk_size=500):
-    """Yield (translation key, [live language versions]) for each entry, one group at a time.
-
-    The one grouping used by the index outbox (`sync_entries`), the
-    `search_index` command; ordered by key so a rebuild streams in chunks
-    instead of loading the catalogue into memory.
-    """
-    live = entry_pages().select_related("locale").order_by("translation_key", "pk")
-    if keys is not None:
-        live = live.filter(translation_key__in=list(keys))
-    current, versions = None, []
-    for page in live.specific().iterator(chunk_size=chunk_size):
-        if versions and page.translation_key != current:
-            yield current, versions
-            versions = []
-        current = page.translation_key
-        versions.append(page)
-    if versions:
-        yield current, versions
-
-
-def index_actions(groups, index=None, chunk_size=200):
+def index_actions(groups, index=None, chunk_size=200, facts=None):
     """Bulk actions (one document per entry) for `live_versions_by_key` groups.
 
-    Groups are taken a chunk at a time so that related pages, locales,
-    translation marks and the sites' root paths are read once per chunk, not
-    once per entry (a page's URL otherwise reads the site list from the cache
-    for every page).
+    Groups are taken a chunk at a time so that related pages and translation
+    marks are read once per chunk, not once per entry. A full rebuild passes
+    `facts`, the relations of the whole catalogue read once (`RelatedFacts()`):
+    fewer and smaller queries than chunk after chunk.
     """
     groups = iter(groups)
     languages = languages_by_locale()
     index = index or alias_name()
     memo = {}
+    urls = PageUrls()
     while chunk := list(islice(groups, chunk_size)):
-        facts = RelatedFacts([versions[0] for _key, versions in chunk], memo)
-        pages = [page for _key, versions in chunk for page in versions]
-        copies = untranslated_copies([page.pk for page in pages])
-        urls = PageUrls()
+        firsts = [versions[0] for _key, versions in chunk]
+        chunk_facts = facts or RelatedFacts(firsts, memo)
+        copies = untranslated_copies([v["pk"] for _key, versions in chunk for v in versions])
         for key, versions in chunk:
-            source = build_document(versions, facts, languages, copies, urls)
+            source = build_document(versions, chunk_facts, languages, copies, urls)
             yield {"_index": index, "_id": str(key), "_source": source}
 
 

@@ -4,12 +4,15 @@ A document shows an entry's topics (and their themes), the names of the
 organizations, tools and topics it points at, and the countries and sectors
 of its organizations. Asking each page for these costs about eight queries per
 entry; reading them for a chunk of a few hundred entries at once costs a
-handful per chunk, which is what makes a full rebuild fast.
+handful per chunk, and a full rebuild reads them for the whole catalogue in
+as many queries, once.
 """
 
 from collections import defaultdict
 
 from wagtail.models import Locale, Page
+
+from .versions import entry_models
 
 # The relations whose names a document shows (search.signals follows the
 # same many-to-many fields backwards when one of those pages changes).
@@ -51,71 +54,83 @@ def _through(field):
 
 
 class RelatedFacts:
-    """Relations of many entry pages, looked up once (see the module docstring)."""
+    """Relations of many entries, looked up at once (see the module docstring).
 
-    def __init__(self, pages, memo=None):
-        # `memo` carries titles and themes from one chunk to the next during a
-        # rebuild: the same topics and organizations are shown by most chunks.
+    `versions` are one language version per entry (rows of
+    `search.versions`); their relations are read with lists of their ids.
+    With `versions=None`, the relations of the whole catalogue are read
+    instead, in a few queries with no lists at all: what a full rebuild
+    does, once.
+    """
+
+    def __init__(self, versions=None, memo=None):
+        # `memo` carries titles and themes from one chunk to the next: the
+        # same topics and organizations are shown by most chunks.
         self.memo = memo if memo is not None else {}
+        self.everything = versions is None
         self.targets = defaultdict(lambda: defaultdict(list))  # page id -> relation -> ids
         by_model = defaultdict(list)
-        for page in pages:
-            by_model[type(page)].append(page.pk)
-        for model, ids in by_model.items():
+        for version in versions or ():
+            by_model[version["model"]].append(version["pk"])
+        for model in entry_models() if self.everything else by_model:
             for name in RELATED_NAMES:
                 if not hasattr(model, name):
                     continue
                 through, source_name, target_name = _through(model._meta.get_field(name))
-                rows = through.objects.filter(**{f"{source_name}__in": ids}).values_list(
-                    f"{source_name}_id", f"{target_name}_id"
-                )
-                for source, target in rows:
+                rows = through.objects.all()
+                if not self.everything:
+                    rows = rows.filter(**{f"{source_name}__in": by_model[model]})
+                for source, target in rows.values_list(f"{source_name}_id", f"{target_name}_id"):
                     self.targets[source][name].append(target)
-        target_ids = {t for rels in self.targets.values() for ts in rels.values() for t in ts}
-        self._load_targets(target_ids, pages)
+        self._load_targets(versions or ())
 
-    def _load_targets(self, target_ids, pages):
+    def _only(self, queryset, **lookup):
+        """`queryset`, limited by `lookup` unless the whole catalogue is read."""
+        return queryset if self.everything else queryset.filter(**lookup)
+
+    def _load_targets(self, versions):
         from pages.models import OrganizationPage
 
-        org_ids = target_ids | {p.pk for p in pages if p.kind == "organization"}
+        target_ids = {t for rels in self.targets.values() for ts in rels.values() for t in ts}
+        organizations = OrganizationPage.objects.values_list("pk", "country", "sector")
+        org_ids = target_ids | {v["pk"] for v in versions if v["model"] is OrganizationPage}
         self.organizations = {
             pk: (str(country or ""), sector or "")
-            for pk, country, sector in OrganizationPage.objects.filter(pk__in=org_ids).values_list(
-                "pk", "country", "sector"
-            )
+            for pk, country, sector in self._only(organizations, pk__in=org_ids)
         }
-        self.keys = dict(
-            Page.objects.filter(pk__in=target_ids).values_list("pk", "translation_key")
-        )
+        keys = Page.objects.values_list("pk", "translation_key")
+        self.keys = dict(self._only(keys, pk__in=target_ids))
         self.titles = self.memo.setdefault("titles", {})
         unknown = set(self.keys.values()) - self.titles.keys()
         for key in unknown:
             self.titles[key] = set()
-        live = Page.objects.live().filter(translation_key__in=unknown)
-        for key, title in live.values_list("translation_key", "title") if unknown else ():
-            self.titles[key].add(title)
-        if target_ids or any(p.kind == "topic" for p in pages):
-            if "themes" not in self.memo:
-                self.memo["themes"] = _themes()
-            self.themes = self.memo["themes"]
-        else:
-            self.themes = {}
+        if unknown:
+            live = Page.objects.live().values_list("translation_key", "title")
+            for key, title in self._only(live, translation_key__in=unknown):
+                if key in unknown:
+                    self.titles[key].add(title)
+        topics = any(v["model"].kind == "topic" for v in versions)
+        if "themes" not in self.memo and (self.everything or target_ids or topics):
+            self.memo["themes"] = _themes()
+        self.themes = self.memo.get("themes", {})
 
-    def related_names(self, page):
-        keys = {self.keys[t] for ts in self.targets[page.pk].values() for t in ts if t in self.keys}
+    def related_names(self, version):
+        targets = self.targets[version["pk"]].values()
+        keys = {self.keys[t] for ts in targets for t in ts if t in self.keys}
         return sorted({title for key in keys for title in self.titles.get(key, ())})
 
-    def topic_keys(self, page):
+    def topic_keys(self, version):
         """(topics, themes): keys of the entry's topics and their themes; a topic files itself."""
-        ids = list(self.targets[page.pk].get("topics", []))
-        if page.kind == "topic":
-            ids.append(page.pk)
+        ids = list(self.targets[version["pk"]].get("topics", []))
+        if version["model"].kind == "topic":
+            ids.append(version["pk"])
         pairs = [self.themes[pk] for pk in ids if pk in self.themes]
         return sorted({key for key, _t in pairs}), sorted({theme for _k, theme in pairs})
 
-    def organizations_of(self, page):
+    def organizations_of(self, version):
         """(country, sector) of the organizations that make or use the entry (or of itself)."""
-        ids = [t for name in ORGANIZATION_RELATIONS for t in self.targets[page.pk].get(name, [])]
-        if page.kind == "organization":
-            ids.append(page.pk)
+        targets = self.targets[version["pk"]]
+        ids = [t for name in ORGANIZATION_RELATIONS for t in targets.get(name, [])]
+        if version["model"].kind == "organization":
+            ids.append(version["pk"])
         return [self.organizations[pk] for pk in ids if pk in self.organizations]

@@ -16,15 +16,14 @@ from .indexing import (
     build_document,
     create_index,
     ensure_index,
-    entry_pages,
     finish_bulk_load,
     index_actions,
-    live_versions_by_key,
     send_overlapped,
     sort_key,
     sync_entries,
 )
 from .related import RELATED_NAMES
+from .versions import entry_pages, live_versions_by_key
 
 __all__ = [
     "ES_ERRORS",

@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from pages.licences import PROPRIETARY, is_open_source_licence, licence_choices
+from pages.licences import PROPRIETARY, licence_choices, open_source_flag
 
 from .base import EntryPage, MarkdownField
 from .choices import Hosting, OrganizationKind, Pricing, Sector
@@ -116,9 +116,7 @@ class ToolPage(EntryPage):
     @property
     def is_open_source(self):
         """The stated flag wins; otherwise derived from the licence (None: unknown)."""
-        if self.open_source is not None:
-            return self.open_source
-        return is_open_source_licence(self.licence)
+        return open_source_flag(self.open_source, self.licence)
 
     @property
     def is_proprietary(self):

@@ -19,7 +19,7 @@ def test_page_urls_match_wagtails_for_every_page_in_both_languages(catalogue):
     pages = list(Page.objects.filter(depth__gt=1))
     assert len({page.locale_id for page in pages}) == 2
     for page in pages:
-        assert urls.url(page) == page.url, page.url_path
+        assert urls.url(page.url_path, page.pk) == page.url, page.url_path
 
 
 def test_a_chunked_rebuild_writes_the_documents_built_one_entry_at_a_time(catalogue):
@@ -71,3 +71,31 @@ def test_every_document_is_a_valid_entry_document(catalogue):
         document = EntryDocument(meta={"id": action["_id"]}, **source)
         document.full_clean()
         assert document.to_dict() == {k: v for k, v in source.items() if v not in (None, [], {})}
+
+
+def test_versions_read_as_rows_give_the_facts_the_pages_give(catalogue):
+    """Documents are built from rows, not page instances: they must say what the pages say."""
+    from wagtail.models import Page
+
+    from pages.models import ToolPage, UseCasePage
+
+    for model in (ToolPage, UseCasePage):
+        for page in model.objects.live().filter(locale__language_code="en"):
+            (versions,) = [v for _k, v in services.live_versions_by_key([page.translation_key])]
+            doc = services.build_document(versions)
+            assert doc["kind"] == page.kind
+            assert doc["url_en"] == page.url
+            assert doc["name_en"] == page.title and doc["summary_en"] == page.summary
+            body = [page.description, *([page.outcome] if model is UseCasePage else [])]
+            assert doc["body_en"] == "\n".join(body)
+            live = Page.objects.live().filter(translation_key=page.translation_key)
+            assert doc["updated_at"] == max(live.values_list("last_published_at", flat=True))
+            if model is ToolPage:
+                assert doc["open_source"] == page.is_open_source
+                assert doc["licence"] == (page.licence or None)
+                assert doc["pricing"] == (page.pricing or None)
+                assert doc["hosting"] == (page.hosting or None)
+                assert doc["interface_languages"] == list(page.interface_languages)
+            else:
+                assert doc["open_source"] is None
+                assert str(page.country) in doc["countries"] or not page.country

@@ -15,10 +15,8 @@ from tqdm import tqdm
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max
 
-from search import client, pending, services
+from search import client, pending, rebuilding, services
 from search.models import PendingEntry
-
-CHUNK_SIZE = 500
 
 
 class Command(BaseCommand):
@@ -26,36 +24,33 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "status", "reconcile"])
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=rebuilding.default_processes(),
+            help="rebuild: processes that build documents (default: one per core, at most 4)",
+        )
 
-    def handle(self, *args, action, **options):
+    def handle(self, *args, action, processes, **options):
         if not client.is_configured():
             raise CommandError("ELASTICSEARCH_URL is not set.")
-        getattr(self, action)()
+        if processes < 1:
+            raise CommandError("--processes must be at least 1.")
+        if action == "rebuild":
+            self.rebuild(processes)
+        else:
+            getattr(self, action)()
 
     # ------------------------------------------------------------ rebuild ---
 
-    def rebuild(self):
-        """Fill a new index, then move the alias to it in one call.
-
-        Chunks are sent by other threads while this one builds the next, so
-        that Elasticsearch analyses one chunk while Python builds another.
-        """
-        es = client.get_client()
-        alias = services.alias_name()
-        new = services.create_index(bulk_load=True)
+    def rebuild(self, processes):
+        """Fill a new index (several processes build and send the documents),
+        then move the alias to it in one call (see search.rebuilding)."""
         total = db_keys().count()
-        groups = services.live_versions_by_key(chunk_size=CHUNK_SIZE)
-        actions = services.index_actions(groups, index=new)
         with tqdm(total=total, unit="entries", file=sys.stderr, disable=None) as bar:
-            sent = services.send_overlapped(actions, CHUNK_SIZE, progress=bar.update)
-        services.finish_bulk_load(new)
-        old = list(es.indices.get_alias(name=alias)) if es.indices.exists_alias(name=alias) else []
-        swap = [{"remove": {"index": name, "alias": alias}} for name in old]
-        swap.append({"add": {"index": new, "alias": alias}})
-        es.indices.update_aliases(actions=swap)
-        for name in old:
-            es.indices.delete(index=name, ignore_unavailable=True)
-        self.stdout.write(f"{alias} → {new}: {sent} documents; removed {len(old)} old index(es).")
+            new, sent, removed = rebuilding.rebuild(processes, progress=bar.update)
+        alias = services.alias_name()
+        self.stdout.write(f"{alias} → {new}: {sent} documents; removed {removed} old index(es).")
 
     # ------------------------------------------------------------- status ---
 

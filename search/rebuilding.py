@@ -1,0 +1,142 @@
+"""A full rebuild: a new index, filled by several processes, then the alias moved.
+
+Building documents is Python's work (rows to dicts to JSON), analysing them
+is Elasticsearch's; one Python process, held to one core by its interpreter
+lock, cannot keep both busy. So the catalogue is cut into parts (one kind of
+entry and a range of its translation keys, `PART_SIZE` entries each), and
+worker processes build and send one part at a time while Elasticsearch
+analyses what the others sent. The workers are forked after the relations
+of the whole catalogue were read, so they share them instead of each asking
+the database again.
+
+Searches keep using the old index until `swap_alias` moves the alias in one
+call; a rebuild cut short leaves the old index in place.
+"""
+
+import gc
+import multiprocessing
+import os
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.db import connections
+
+from . import client
+from .indexing import alias_name, create_index, finish_bulk_load, index_actions, send_overlapped
+from .related import RelatedFacts
+from .versions import entry_models, live_keys, live_versions_by_key
+
+PART_SIZE = 500
+BULK_SIZE = 500
+
+# What forked workers inherit from the parent: the new index and the relations.
+_shared = {}
+
+
+def default_processes():
+    """One per core, at most four: Elasticsearch on the same machine needs cores too."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def parts(part_size=PART_SIZE):
+    """(model label, first key, last key) of consecutive parts of every kind of entry."""
+    for model in entry_models():
+        keys = live_keys(model)
+        for start in range(0, len(keys), part_size):
+            part = keys[start : start + part_size]
+            yield model._meta.label, part[0], part[-1]
+
+
+def index_part(part):
+    """Build and send the documents of one part; returns how many were sent."""
+    label, first, last = part
+    groups = live_versions_by_key(models=[apps.get_model(label)], key_range=(first, last))
+    actions = index_actions(groups, index=_shared["index"], facts=_shared["facts"])
+    try:
+        with collector_paused():
+            return send_overlapped(actions, BULK_SIZE)
+    finally:
+        if _shared.get("forked"):
+            connections.close_all()  # the parent does not wait for idle workers to exit
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cycle collector while a part is built.
+
+    A part makes tens of thousands of short-lived rows, dicts and lists,
+    none of them in cycles, and the collector, triggered every few hundred
+    allocations, walked them again and again: a third of the building time.
+    Whatever cycles a part leaves are collected once it is done.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _start_worker():
+    # Django's connections were closed before the fork (each worker opens its
+    # own); the Elasticsearch client's sockets belong to the parent.
+    client.forget_client()
+    _shared["forked"] = True
+
+
+def fill(index, processes=1, progress=None):
+    """Write every entry's document into `index`; returns how many were sent.
+
+    `progress(n)` is called as parts are done.
+    """
+    _shared.update(index=index, facts=RelatedFacts(), forked=False)
+    work = list(parts())
+    # The relations stay until the end: kept out of the collector's sight
+    # (and, once forked, out of the pages it would copy by touching them).
+    gc.freeze()
+    try:
+        if processes > 1 and _can_fork():
+            connections.close_all()
+            with multiprocessing.get_context("fork").Pool(processes, _start_worker) as pool:
+                done = pool.imap_unordered(index_part, work)
+                return sum(_counted(n, progress) for n in done)
+        return sum(_counted(index_part(part), progress) for part in work)
+    finally:
+        gc.unfreeze()
+        _shared.clear()
+
+
+def _can_fork():
+    """Workers read the catalogue with connections of their own, so they only
+    see committed rows: inside a transaction (a caller's atomic block, a
+    test), this process does the work itself."""
+    in_transaction = any(connections[alias].in_atomic_block for alias in connections)
+    return not in_transaction and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _counted(n, progress):
+    if progress:
+        progress(n)
+    return n
+
+
+def rebuild(processes=1, progress=None):
+    """Fill a new index, then point the alias at it and delete the old ones.
+
+    Returns (new index, documents sent, old indexes removed).
+    """
+    new = create_index(bulk_load=True)
+    sent = fill(new, processes, progress)
+    finish_bulk_load(new)
+    return new, sent, swap_alias(new)
+
+
+def swap_alias(new):
+    es = client.get_client()
+    alias = alias_name()
+    old = list(es.indices.get_alias(name=alias)) if es.indices.exists_alias(name=alias) else []
+    swap = [{"remove": {"index": name, "alias": alias}} for name in old]
+    swap.append({"add": {"index": new, "alias": alias}})
+    es.indices.update_aliases(actions=swap)
+    for name in old:
+        es.indices.delete(index=name, ignore_unavailable=True)
+    return len(old)
