@@ -81,8 +81,9 @@ def sort_key(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
-def untranslated_copies(page_ids):
-    """The ids among `page_ids` of language versions that only hold the other language's text.
+def untranslated_copies(page_ids=None):
+    """The ids among `page_ids` (None: all) of language versions that only hold
+    the other language's text.
 
     Translation (contributions) keeps that list; such a copy's text is indexed
     under the language it is really written in, not twice, and its entry is
@@ -111,6 +112,13 @@ class PageUrls:
         self.roots = Site.get_site_root_paths()
         self.single_site = len({root.site_id for root in self.roots}) == 1
         self.prefixes = {}
+
+    def warm(self):
+        """Reverse every prefix now: the first reverse of a process loads the
+        URL configuration, which forked workers then inherit."""
+        for root in self.roots if self.single_site else ():
+            self.url(root.root_path, None)
+        return self
 
     def url(self, url_path, pk):
         """The URL of the page at `url_path` (`pk` is only read with several sites)."""
@@ -182,25 +190,46 @@ def _add_facts(doc, version, facts):
     doc["sector"] = sorted({sector for _c, sector in organizations if sector})
 
 
-def index_actions(groups, index=None, chunk_size=200, facts=None):
+class Lookups:
+    """What the documents of a run read besides their own versions.
+
+    Locales' languages and URL prefixes always; for a full rebuild
+    (`whole_catalogue()`), also the relations of the whole catalogue and its
+    untranslated copies, read once instead of chunk after chunk.
+    """
+
+    def __init__(self, facts=None, copies=None):
+        self.languages = languages_by_locale()
+        self.urls = PageUrls()
+        self.facts = facts
+        self.copies = copies
+
+    @classmethod
+    def whole_catalogue(cls):
+        lookups = cls(facts=RelatedFacts(), copies=untranslated_copies())
+        lookups.urls.warm()
+        return lookups
+
+
+def index_actions(groups, index=None, chunk_size=200, lookups=None):
     """Bulk actions (one document per entry) for `live_versions_by_key` groups.
 
     Groups are taken a chunk at a time so that related pages and translation
-    marks are read once per chunk, not once per entry. A full rebuild passes
-    `facts`, the relations of the whole catalogue read once (`RelatedFacts()`):
-    fewer and smaller queries than chunk after chunk.
+    marks are read once per chunk, not once per entry (unless `lookups`
+    already hold them for the whole catalogue).
     """
     groups = iter(groups)
-    languages = languages_by_locale()
+    lookups = lookups or Lookups()
     index = index or alias_name()
     memo = {}
-    urls = PageUrls()
     while chunk := list(islice(groups, chunk_size)):
-        firsts = [versions[0] for _key, versions in chunk]
-        chunk_facts = facts or RelatedFacts(firsts, memo)
-        copies = untranslated_copies([v["pk"] for _key, versions in chunk for v in versions])
+        facts, copies = lookups.facts, lookups.copies
+        if facts is None:
+            facts = RelatedFacts([versions[0] for _key, versions in chunk], memo)
+        if copies is None:
+            copies = untranslated_copies([v["pk"] for _key, vs in chunk for v in vs])
         for key, versions in chunk:
-            source = build_document(versions, chunk_facts, languages, copies, urls)
+            source = build_document(versions, facts, lookups.languages, copies, lookups.urls)
             yield {"_index": index, "_id": str(key), "_source": source}
 
 

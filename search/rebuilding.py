@@ -17,13 +17,20 @@ import gc
 import multiprocessing
 import os
 from contextlib import contextmanager
+from multiprocessing.util import Finalize
 
 from django.apps import apps
 from django.db import connections
 
 from . import client
-from .indexing import alias_name, create_index, finish_bulk_load, index_actions, send_overlapped
-from .related import RelatedFacts
+from .indexing import (
+    Lookups,
+    alias_name,
+    create_index,
+    finish_bulk_load,
+    index_actions,
+    send_overlapped,
+)
 from .versions import entry_models, live_keys, live_versions_by_key
 
 PART_SIZE = 500
@@ -51,13 +58,9 @@ def index_part(part):
     """Build and send the documents of one part; returns how many were sent."""
     label, first, last = part
     groups = live_versions_by_key(models=[apps.get_model(label)], key_range=(first, last))
-    actions = index_actions(groups, index=_shared["index"], facts=_shared["facts"])
-    try:
-        with collector_paused():
-            return send_overlapped(actions, BULK_SIZE)
-    finally:
-        if _shared.get("forked"):
-            connections.close_all()  # the parent does not wait for idle workers to exit
+    actions = index_actions(groups, index=_shared["index"], lookups=_shared["lookups"])
+    with collector_paused():
+        return send_overlapped(actions, BULK_SIZE)
 
 
 @contextmanager
@@ -78,9 +81,10 @@ def collector_paused():
 
 def _start_worker():
     # Django's connections were closed before the fork (each worker opens its
-    # own); the Elasticsearch client's sockets belong to the parent.
+    # own, kept from part to part and closed when the worker exits); the
+    # Elasticsearch client's sockets belong to the parent.
     client.forget_client()
-    _shared["forked"] = True
+    Finalize(None, connections.close_all, exitpriority=10)
 
 
 def fill(index, processes=1, progress=None):
@@ -88,7 +92,7 @@ def fill(index, processes=1, progress=None):
 
     `progress(n)` is called as parts are done.
     """
-    _shared.update(index=index, facts=RelatedFacts(), forked=False)
+    _shared.update(index=index, lookups=Lookups.whole_catalogue())
     work = list(parts())
     # The relations stay until the end: kept out of the collector's sight
     # (and, once forked, out of the pages it would copy by touching them).
@@ -98,7 +102,10 @@ def fill(index, processes=1, progress=None):
             connections.close_all()
             with multiprocessing.get_context("fork").Pool(processes, _start_worker) as pool:
                 done = pool.imap_unordered(index_part, work)
-                return sum(_counted(n, progress) for n in done)
+                sent = sum(_counted(n, progress) for n in done)
+                pool.close()  # workers exit on their own (and close their connections)
+                pool.join()
+                return sent
         return sum(_counted(index_part(part), progress) for part in work)
     finally:
         gc.unfreeze()

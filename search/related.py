@@ -72,15 +72,24 @@ class RelatedFacts:
         by_model = defaultdict(list)
         for version in versions or ():
             by_model[version["model"]].append(version["pk"])
+        read = {}  # (through, source column, target column): its rows
         for model in entry_models() if self.everything else by_model:
             for name in RELATED_NAMES:
                 if not hasattr(model, name):
                     continue
                 through, source_name, target_name = _through(model._meta.get_field(name))
-                rows = through.objects.all()
-                if not self.everything:
-                    rows = rows.filter(**{f"{source_name}__in": by_model[model]})
-                for source, target in rows.values_list(f"{source_name}_id", f"{target_name}_id"):
+                other_way = read.get((through, target_name, source_name))
+                if self.everything and other_way is not None:
+                    # The whole table was read from the other side (a topic's
+                    # tools are the tools' topics): no need to read it again.
+                    rows = [(source, target) for target, source in other_way]
+                else:
+                    rows = through.objects.all()
+                    if not self.everything:
+                        rows = rows.filter(**{f"{source_name}__in": by_model[model]})
+                    rows = list(rows.values_list(f"{source_name}_id", f"{target_name}_id"))
+                    read[(through, source_name, target_name)] = rows
+                for source, target in rows:
                     self.targets[source][name].append(target)
         self._load_targets(versions or ())
 
@@ -91,28 +100,44 @@ class RelatedFacts:
     def _load_targets(self, versions):
         from pages.models import OrganizationPage
 
-        target_ids = {t for rels in self.targets.values() for ts in rels.values() for t in ts}
+        targets = () if self.everything else self.targets.values()
+        target_ids = {t for rels in targets for ts in rels.values() for t in ts}
         organizations = OrganizationPage.objects.values_list("pk", "country", "sector")
         org_ids = target_ids | {v["pk"] for v in versions if v["model"] is OrganizationPage}
         self.organizations = {
             pk: (str(country or ""), sector or "")
             for pk, country, sector in self._only(organizations, pk__in=org_ids)
         }
-        keys = Page.objects.values_list("pk", "translation_key")
-        self.keys = dict(self._only(keys, pk__in=target_ids))
         self.titles = self.memo.setdefault("titles", {})
-        unknown = set(self.keys.values()) - self.titles.keys()
-        for key in unknown:
-            self.titles[key] = set()
-        if unknown:
-            live = Page.objects.live().values_list("translation_key", "title")
-            for key, title in self._only(live, translation_key__in=unknown):
-                if key in unknown:
-                    self.titles[key].add(title)
+        if self.everything:
+            self._load_every_title()
+        else:
+            self._load_titles(target_ids)
         topics = any(v["model"].kind == "topic" for v in versions)
         if "themes" not in self.memo and (self.everything or target_ids or topics):
             self.memo["themes"] = _themes()
         self.themes = self.memo.get("themes", {})
+
+    def _load_every_title(self):
+        """Every page's key, and the titles of the live ones, in one query."""
+        self.keys = {}
+        pages = Page.objects.values_list("pk", "translation_key", "title", "live")
+        for pk, key, title, live in pages:
+            self.keys[pk] = key
+            if live:
+                self.titles.setdefault(key, set()).add(title)
+
+    def _load_titles(self, target_ids):
+        """The keys of `target_ids`, and the live titles of those keys not seen yet."""
+        keys = Page.objects.filter(pk__in=target_ids).values_list("pk", "translation_key")
+        self.keys = dict(keys)
+        unknown = set(self.keys.values()) - self.titles.keys()
+        for key in unknown:
+            self.titles[key] = set()
+        if unknown:
+            live = Page.objects.live().filter(translation_key__in=unknown)
+            for key, title in live.values_list("translation_key", "title"):
+                self.titles[key].add(title)
 
     def related_names(self, version):
         targets = self.targets[version["pk"]].values()

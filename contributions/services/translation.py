@@ -140,9 +140,10 @@ def entry_states(page):
     return field_states(page)
 
 
-def untranslated_among(page_ids):
-    """The ids among `page_ids` that are untranslated copies (no query once warm)."""
-    return marks()["copies"].intersection(page_ids)
+def untranslated_among(page_ids=None):
+    """The ids among `page_ids` (None: all) that are untranslated copies (no query once warm)."""
+    copies = marks()["copies"]
+    return set(copies) if page_ids is None else copies.intersection(page_ids)
 
 
 def _changed_after_commit():
