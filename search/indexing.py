@@ -77,7 +77,10 @@ def ensure_index():
 
 def sort_key(text):
     """A name as it sorts for readers: case- and accent-insensitive ("Écrire" with the E's)."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    text = text or ""
+    if text.isascii():  # most names: nothing to take apart, character by character
+        return text.casefold().strip()
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
