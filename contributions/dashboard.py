@@ -28,6 +28,7 @@ from contributions.models import UntranslatedCopy
 from contributions.services import translation
 from contributions.translation_text import field_label
 from pages.models import ENTRY_MODELS, TopicPage
+from pages.routes import subpage_url
 
 ENTRY_KINDS = {model.kind: model for model in ENTRY_MODELS}
 LANGUAGES = ("fr", "en")
@@ -155,7 +156,9 @@ def missing_rows(pages, language, request):
         target = targets.get(page.translation_key)
         url = page.get_url(request) or ""
         base = target.get_url(request) if target is not None else url
-        rows.append(Row(page=page, url=url, since=page.since, translate_url=base + "translate/"))
+        rows.append(
+            Row(page=page, url=url, since=page.since, translate_url=subpage_url(base, "translate"))
+        )
     return rows
 
 
@@ -182,7 +185,7 @@ def outdated_rows(items, request):
                 page=page,
                 url=url,
                 since=item["since"],
-                translate_url=url + "translate/",
+                translate_url=subpage_url(url, "translate"),
                 fields=labels,
             )
         )

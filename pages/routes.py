@@ -6,6 +6,8 @@ what happens there: wiki editing, history, translation and discussion belong to
 page models never import it (the dependency points one way only).
 """
 
+import re
+
 from django.http import Http404
 
 ENTRY_ROUTES = {
@@ -23,6 +25,17 @@ ENTRY_ROUTES = {
 }
 
 _views = {}
+_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+def subpage_url(entry_url, name, **kwargs):
+    """The URL of the sub-route `name` of the entry whose URL is `entry_url`.
+
+    The same as `entry_url + page.reverse_subpage(name, kwargs=kwargs)`, from
+    the URL alone: lists of base `Page` objects (which have no routes) link
+    to the same addresses as the entry pages do.
+    """
+    return entry_url + _PARAMETER.sub(lambda m: str(kwargs[m.group(1)]), ENTRY_ROUTES[name])
 
 
 def register_entry_view(name, view):

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from contributions.services import translation
 from contributions.translation_text import not_translated_banner, outdated_note
+from pages.routes import subpage_url
 
 register = template.Library()
 
@@ -40,7 +41,7 @@ def entry_translation(page):
         "source_language": translation.other_language(language),
         "banner": not_translated_banner(language) if untranslated else "",
         "notes": notes,
-        "translate_url": page.url + "translate/",
+        "translate_url": subpage_url(page.url, "translate"),
     }
 
 

@@ -30,6 +30,7 @@ from contributions.services.editing import EditConflict, save_edit
 from contributions.services.review import needs_review
 from contributions.snapshots import TEXT, snapshot
 from contributions.translation_text import language_name, translated_from
+from pages.routes import subpage_url
 
 from .edit import merge_form
 
@@ -194,7 +195,7 @@ def _no_other_version(request, page):
     """An entry with no version in the other language: offer to create it."""
     if request.method == "POST":
         copy = create_untranslated_copy(page, request.user)
-        return redirect(copy.url + "translate/")
+        return redirect(subpage_url(copy.url, "translate"))
     return TemplateResponse(
         request,
         "contributions/translate_missing.html",

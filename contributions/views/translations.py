@@ -60,5 +60,6 @@ def translations_view(request):
             "paginator": paginator,
             "extra_query": query.urlencode(),
             "filter_query": filters.urlencode(),
+            "filtered": bool(kind or topic),  # a tab alone (?list=) is not a filter
         },
     )

@@ -65,6 +65,14 @@ def test_filters_by_kind_and_topic(client, catalogue, entry, writer):
     assert "consul-democracy/translate/" in html and "petitions-fermees/translate/" in html
 
 
+def test_clear_filters_is_offered_only_when_a_filter_is_set(client, catalogue):
+    tab = client.get("/en/translations/", {"list": "outdated-fr"}).content.decode()
+    assert "Clear filters" not in tab  # choosing a tab filters nothing
+    query = {"list": "outdated-fr", "kind": "tool"}
+    filtered = client.get("/en/translations/", query).content.decode()
+    assert 'href="?list=outdated-fr">Clear filters' in filtered
+
+
 def test_oldest_first(client, catalogue, entry, writer):
     edit(entry(ToolPage, "closed-petitions"), writer, description="First.")
     edit(entry(ToolPage, "consul-democracy"), writer, description="Second.")
