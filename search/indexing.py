@@ -38,15 +38,17 @@ def alias_name():
 def create_index(bulk_load=False):
     """Create a new versioned index and return its name (the alias is not moved).
 
-    With `bulk_load`, the index is neither refreshed nor synced to disk at
-    every request while it fills (nobody searches it before the alias moves,
-    and a rebuild cut short is simply run again); `finish_bulk_load` turns
-    both back on.
+    With `bulk_load`, the index is refreshed every few seconds only and not
+    synced to disk at every request while it fills (nobody searches it
+    before the alias moves, and a rebuild cut short is simply run again);
+    `finish_bulk_load` restores both. Not refreshing at all would leave all
+    of the segment writing to the final refresh, while the workers sit idle:
+    0.7 s of a 15,000-tool rebuild, 0.1–0.3 s with a refresh every 2 s.
     """
     name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
     index = EntryDocument._index.clone(name)
     if bulk_load:
-        index.settings(refresh_interval="-1", translog={"durability": "async"})
+        index.settings(refresh_interval="2s", translog={"durability": "async"})
     index.create(using=client.get_client())
     return name
 

@@ -41,8 +41,8 @@ def live_versions_by_key(keys=None, chunk_size=2000, models=None, key_range=None
 
     Kind after kind, ordered by key, so a rebuild streams the catalogue
     instead of loading it. `keys` limits it to those entries; `models` and
-    `key_range` (first and last key, both included) to a part of the
-    catalogue (see `search.rebuilding`).
+    `key_range` (from a key, included, to a key, excluded, or None for no
+    bound) to a part of the catalogue (see `search.rebuilding`).
     """
     if keys is not None:
         keys = list(keys)
@@ -53,7 +53,9 @@ def live_versions_by_key(keys=None, chunk_size=2000, models=None, key_range=None
         if keys is not None:
             rows = rows.filter(translation_key__in=keys)
         if key_range is not None:
-            rows = rows.filter(translation_key__range=key_range)
+            start, stop = key_range
+            rows = rows.filter(translation_key__gte=start) if start is not None else rows
+            rows = rows.filter(translation_key__lt=stop) if stop is not None else rows
         current, versions = None, []
         for row in rows.iterator(chunk_size=chunk_size):
             row["model"] = model
@@ -64,9 +66,3 @@ def live_versions_by_key(keys=None, chunk_size=2000, models=None, key_range=None
             versions.append(row)
         if versions:
             yield current, versions
-
-
-def live_keys(model):
-    """The translation keys of the entries of `model` with a live version, in order."""
-    live = model.objects.live().order_by("translation_key")
-    return list(live.values_list("translation_key", flat=True).distinct())
