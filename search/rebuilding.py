@@ -3,11 +3,11 @@
 Building documents is Python's work (rows to dicts to JSON), analysing them
 is Elasticsearch's; one Python process, held to one core by its interpreter
 lock, cannot keep both busy. So the catalogue is cut into parts (one kind of
-entry and a range of its translation keys, `PART_SIZE` entries each), and
-worker processes build and send one part at a time while Elasticsearch
-analyses what the others sent. The workers are forked after the relations
-of the whole catalogue were read, so they share them instead of each asking
-the database again.
+entry and a slice of the translation-key space, about `PART_SIZE` entries
+each), and worker processes build and send one part at a time while
+Elasticsearch analyses what the others sent. The workers are forked after
+the relations of the whole catalogue were read, so they share them instead
+of each asking the database again.
 
 Searches keep using the old index until `swap_alias` moves the alias in one
 call; a rebuild cut short leaves the old index in place.
@@ -40,7 +40,8 @@ from .versions import entry_models, live_versions_by_key
 PART_SIZE = 500
 BULK_SIZE = 500
 
-# What forked workers inherit from the parent: the new index and the relations.
+# What forked workers inherit from the parent: the new index and the Lookups
+# (relations, untranslated copies, URL prefixes).
 _shared = {}
 
 
