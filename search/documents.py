@@ -90,6 +90,8 @@ LANGUAGE_ANALYZERS = {"en": (ENGLISH, ENGLISH_SEARCH), "fr": (FRENCH, FRENCH_SEA
 # document has and how often ("freqs"), which is cheaper to write: a rebuild
 # spends most of Elasticsearch's time writing these fields.
 WITHOUT_POSITIONS = {"index_options": "freqs"}
+READ_ONLY = {"index": False, "doc_values": False}
+SORT_ONLY = {"index": False}  # sorting reads doc values, not the index
 
 
 def _text(language, folded=None, positions=False):
@@ -112,19 +114,22 @@ class EntryDocument(Document):
     """An entry of any kind; `_id` is the entry's translation key."""
 
     kind = Keyword()
-    languages = Keyword()  # the languages the entry is written in
+    # Fields only read from the hits, or only sorted on, are not indexed (and
+    # the former keep no doc values): each field costs Elasticsearch time for
+    # every document a rebuild writes, whether a query uses it or not.
+    languages = Keyword(**READ_ONLY)  # the languages the entry is written in
     name_en = _text("en", folded="names", positions=True)
     name_fr = _text("fr", folded="names", positions=True)
     summary_en = _text("en", folded="words")
     summary_fr = _text("fr", folded="words")
     body_en = _text("en")
     body_fr = _text("fr")
-    url_en = Keyword(index=False)
-    url_fr = Keyword(index=False)
+    url_en = Keyword(**READ_ONLY)
+    url_fr = Keyword(**READ_ONLY)
     # Sorting by name: lower-cased, accent-free keys made in Python (see
     # search.services.sort_key), so "Écrire" sorts with the E's.
-    name_sort_en = Keyword()
-    name_sort_fr = Keyword()
+    name_sort_en = Keyword(**SORT_ONLY)
+    name_sort_fr = Keyword(**SORT_ONLY)
     name_suggest = Text(analyzer=AUTOCOMPLETE, search_analyzer=FOLDED, **WITHOUT_POSITIONS)
     # Names of the topics, organizations and tools shown.
     related = Text(analyzer=FOLDED, **WITHOUT_POSITIONS)
@@ -137,7 +142,7 @@ class EntryDocument(Document):
     interface_languages = Keyword()
     countries = Keyword()
     sector = Keyword()
-    updated_at = Date()
+    updated_at = Date(**SORT_ONLY)
 
     class Index:
         # The real name is given at run time (versioned, behind an alias).

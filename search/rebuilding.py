@@ -80,12 +80,12 @@ def index_part(part):
 
 @contextmanager
 def collector_paused():
-    """Pause Python's cycle collector while a part is built.
+    """Pause Python's cycle collector while many objects are made.
 
     A part makes tens of thousands of short-lived rows, dicts and lists,
     none of them in cycles, and the collector, triggered every few hundred
     allocations, walked them again and again: a third of the building time.
-    Whatever cycles a part leaves are collected once it is done.
+    Whatever cycles are left are collected once the collector is back.
     """
     gc.disable()
     try:
@@ -107,7 +107,10 @@ def fill(index, processes=1, progress=None):
 
     `progress(n)` is called as parts are done.
     """
-    _shared.update(index=index, lookups=Lookups.whole_catalogue())
+    with collector_paused():
+        # Hundreds of thousands of objects, all kept: the collector would walk
+        # them again and again for nothing (it took two thirds of this step).
+        _shared.update(index=index, lookups=Lookups.whole_catalogue())
     work = list(parts())
     # The relations stay until the end: kept out of the collector's sight
     # (and, once forked, out of the pages it would copy by touching them).
