@@ -4,12 +4,8 @@ follower finds the notification in French and it opens the translate view."""
 
 import pytest
 
-from wagtail.models import Locale
-
-from contributions.services.editing import create_entry
-from pages.models import ToolIndexPage, ToolPage
 from tests.browser.test_translation_journey import serious_violations, sign_in
-from tests.contributions.factories import contributor
+from tests.contributions.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +22,9 @@ def test_follow_the_french_list_and_open_what_joins_it(live_catalogue, page):
     assert serious_violations(page) == []
 
     # Someone else writes a new tool in English: its French version awaits translation.
-    index = ToolIndexPage.objects.get(locale__language_code="en")
-    tool = ToolPage(
-        locale=index.locale,
-        slug="open-budget-queue",
-        title="Open Budget Queue",
-        summary="Budgets that residents read.",
-        description="Shows the budget as a tree.",
+    _english, french = new_english_tool(
+        contributor("author"), slug="open-budget-queue", title="Open Budget Queue"
     )
-    create_entry(index, tool, contributor("author"), summary="New tool")
-    french = tool.get_translation(Locale.objects.get(language_code="fr"))
 
     page.goto(f"{base}/fr/following/")
     lists = page.locator("section", has=page.get_by_role("heading", name="Listes de traductions"))

@@ -2,9 +2,13 @@
 
 from django.contrib.auth.models import Group
 
+from wagtail.models import Locale
+
 from contributions.forms import entry_form_class
 from contributions.models import CONTRIBUTORS_GROUP, MODERATORS_GROUP, User
+from contributions.services.editing import create_entry
 from contributions.snapshots import snapshot
+from pages.models import ToolIndexPage, ToolPage
 
 
 def make_user(username, *groups):
@@ -39,3 +43,22 @@ def edit_data(page, base_revision_id=None, **changes):
     data["base_revision"] = str(base_revision_id or page.live_revision_id)
     data.update(changes)
     return data
+
+
+def new_english_tool(author, slug="open-budget", title="Open Budget", topics=(), **fields):
+    """A tool written in English from the public site, as a contributor creates it.
+
+    Returns (the English page, its French version: an untranslated copy).
+    """
+    index = ToolIndexPage.objects.get(locale__language_code="en")
+    fields = {
+        "summary": "Budgets that residents read.",
+        "description": "Shows the budget as a tree.",
+        **fields,
+    }
+    page = ToolPage(locale=index.locale, slug=slug, title=title, **fields)
+    if topics:
+        page.topics = list(topics)
+    create_entry(index, page, author, summary="New tool")
+    english = ToolPage.objects.get(pk=page.pk)
+    return english, english.get_translation(Locale.objects.get(language_code="fr")).specific

@@ -10,7 +10,7 @@ from contributions.services.translation import mark_synced
 from contributions.signals import translation_needed
 from pages.models import ToolIndexPage, ToolPage, TopicPage
 
-from .factories import contributor
+from .factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -50,22 +50,8 @@ def committed(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def created(catalogue, writer, committed):
-    index = catalogue["en"][ToolIndexPage]
-    page = ToolPage(
-        locale=index.locale,
-        slug="open-budget",
-        title="Open Budget",
-        summary="Budgets that residents read.",
-        description="Shows the budget as a tree.",
-        licence="MIT",
-    )
-    page.topics = [
-        TopicPage.objects.get(slug="participatory-budgeting", locale__language_code="en")
-    ]
-    committed(create_entry, index, page, writer, summary="New tool")
-    english = ToolPage.objects.get(pk=page.pk)
-    french = english.get_translation(Locale.objects.get(language_code="fr")).specific
-    return english, french
+    topic = TopicPage.objects.get(slug="participatory-budgeting", locale__language_code="en")
+    return committed(new_english_tool, writer, topics=[topic], licence="MIT")
 
 
 def edit(committed, page, user, **changes):

@@ -2,10 +2,8 @@
 
 import pytest
 
-from wagtail.models import Locale
-
 from contributions.models import EditRecord, FieldSync, UntranslatedCopy
-from contributions.services.editing import create_entry, save_edit
+from contributions.services.editing import save_edit
 from contributions.services.translation import (
     DIVERGED,
     IN_SYNC,
@@ -17,7 +15,7 @@ from contributions.services.translation import (
 )
 from pages.models import ToolIndexPage, ToolPage, TopicPage
 
-from .factories import contributor
+from .factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -41,21 +39,8 @@ def writer():
 @pytest.fixture
 def created(catalogue, writer):
     """A tool created in English from the public site: (English page, French page)."""
-    index = catalogue["en"][ToolIndexPage]
     topic = TopicPage.objects.get(slug="participatory-budgeting", locale__language_code="en")
-    page = ToolPage(
-        locale=index.locale,
-        slug="open-budget",
-        title="Open Budget",
-        summary="Budgets that residents read.",
-        description="Shows the budget as a tree.",
-        licence="MIT",
-    )
-    page.topics = [topic]
-    create_entry(index, page, writer, summary="New tool")
-    english = ToolPage.objects.get(pk=page.pk)
-    french = english.get_translation(Locale.objects.get(language_code="fr")).specific
-    return english, french
+    return new_english_tool(writer, topics=[topic], licence="MIT")
 
 
 @pytest.fixture

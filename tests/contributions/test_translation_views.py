@@ -10,12 +10,12 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from contributions.models import EditRecord, FieldSync
-from contributions.services.editing import create_entry, save_edit
+from contributions.services.editing import save_edit
 from contributions.services.translation import IN_SYNC, field_states
 from contributions.translation_text import shared_from, updated_fields
 from pages.models import ToolIndexPage, ToolPage
 
-from .factories import contributor
+from .factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -28,17 +28,7 @@ def writer():
 @pytest.fixture
 def new_tool(catalogue, writer):
     """A tool just created in English: (English page, its untranslated French copy)."""
-    index = catalogue["en"][ToolIndexPage]
-    page = ToolPage(
-        locale=index.locale,
-        slug="open-budget",
-        title="Open Budget",
-        summary="Budgets that residents read.",
-        description="Shows the budget as a tree.",
-    )
-    create_entry(index, page, writer)
-    english = ToolPage.objects.get(pk=page.pk)
-    return english, english.get_translation(Locale.objects.get(language_code="fr")).specific
+    return new_english_tool(writer)
 
 
 def fresh(page):
