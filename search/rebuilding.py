@@ -37,7 +37,10 @@ from .indexing import (
 )
 from .versions import entry_models, live_versions_by_key
 
-PART_SIZE = 500
+# A part is sent as a few bulk requests, so that its worker builds the next
+# one while Elasticsearch indexes the one before; when a part was a single
+# request (500 entries), the worker sat waiting for each answer.
+PART_SIZE = 1500
 BULK_SIZE = 500
 
 # What forked workers inherit from the parent: the new index and the Lookups
@@ -51,7 +54,7 @@ def default_processes():
 
 
 def parts(part_size=PART_SIZE):
-    """(model label, first key, end key) of about `part_size` entries each, for every kind.
+    """[(model label, first key, end key)] of about `part_size` entries each, for every kind.
 
     Translation keys are random UUIDs, so equal slices of the key space hold
     about as many entries each: the catalogue is cut without reading its
@@ -59,14 +62,22 @@ def parts(part_size=PART_SIZE):
     rebuild, before any worker could start). The first slice starts at None
     and the last ends at None, so that every key, random or not, falls in
     exactly one part.
+
+    The largest parts come first: the small ones (a kind with few entries,
+    the topics) then fill the time a worker would wait for the others at the
+    end.
     """
     languages = len(LANGUAGES)
+    cut = []
     for model in entry_models():
         entries = model.objects.live().count() / languages
         count = max(1, math.ceil(entries / part_size))
         bounds = [None, *(uuid.UUID(int=(i << 128) // count) for i in range(1, count)), None]
-        for start, stop in pairwise(bounds):
-            yield model._meta.label, start, stop
+        cut += [
+            (entries / count, model._meta.label, start, stop) for start, stop in pairwise(bounds)
+        ]
+    cut.sort(key=lambda part: -part[0])  # stable: a kind's slices stay in key order
+    return [(label, start, stop) for _size, label, start, stop in cut]
 
 
 def index_part(part):
@@ -111,7 +122,7 @@ def fill(index, processes=1, progress=None):
         # Hundreds of thousands of objects, all kept: the collector would walk
         # them again and again for nothing (it took two thirds of this step).
         _shared.update(index=index, lookups=Lookups.whole_catalogue())
-    work = list(parts())
+    work = parts()
     # The relations stay until the end: kept out of the collector's sight
     # (and, once forked, out of the pages it would copy by touching them).
     gc.freeze()
