@@ -15,8 +15,10 @@ def main():
     finally:
         # On its way out, the interpreter runs full cycle collections over
         # every object a Django and Wagtail process holds (about a second
-        # here) before the system frees the memory anyway. Frozen objects are
-        # left out of them; objects are still released, files still closed.
+        # here; more after a command that loaded many pages) before the
+        # system frees the memory anyway. Frozen objects are only left out of
+        # those collections: atexit handlers still run (logging flushes its
+        # handlers there), and whatever no cycle holds is still released.
         gc.freeze()
 
 
