@@ -14,11 +14,18 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
+# The embedded default: SQLite, the database search, and background tasks
+# (Wagtail's search and reference indexes, e-mails) run as they are enqueued,
+# so that no `db_worker` is needed beside runserver. Without that, the demo
+# pages waited in the task queue and the search found nothing.
+EMBEDDED := env -u DATABASE_URL -u ELASTICSEARCH_URL \
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(PY) manage.py
+
 run: $(VENV)/.installed
-	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) manage.py migrate --noinput
-	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) manage.py compilemessages --ignore=.venv -v0
-	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) manage.py load_demo_data
-	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) manage.py runserver $(HOST)
+	$(EMBEDDED) migrate --noinput
+	$(EMBEDDED) compilemessages --ignore=.venv -v0
+	$(EMBEDDED) load_demo_data
+	$(EMBEDDED) runserver $(HOST)
 
 test: $(VENV)/.installed
 	bin/test
