@@ -2,13 +2,11 @@
 
 import pytest
 
-from wagtail.models import Locale
-
 from contributions.models import EditRecord
-from contributions.services.editing import create_entry, save_edit
+from contributions.services.editing import save_edit
 from contributions.services.translation import mark_synced
 from contributions.signals import translation_needed
-from pages.models import ToolIndexPage, ToolPage, TopicPage
+from pages.models import TopicPage
 
 from .factories import contributor, new_english_tool
 
@@ -80,18 +78,14 @@ def translate(committed, french, user):
 
 
 def test_the_copy_is_announced_once_with_no_fields(catalogue, writer, committed, sent):
-    index = catalogue["en"][ToolIndexPage]
-    page = ToolPage(locale=index.locale, slug="civic-maps", title="Civic Maps", licence="MIT")
-    committed(create_entry, index, page, writer)
-    english = ToolPage.objects.get(pk=page.pk)
-    french = english.get_translation(Locale.objects.get(language_code="fr"))
+    english, french = committed(
+        new_english_tool, writer, slug="civic-maps", title="Civic Maps", licence="MIT"
+    )
     assert sent == [(french.pk, "fr", [], english.live_revision_id, writer)]
 
 
 def test_nothing_is_sent_before_the_commit(catalogue, writer, sent):
-    index = catalogue["en"][ToolIndexPage]
-    page = ToolPage(locale=index.locale, slug="civic-maps", title="Civic Maps", licence="MIT")
-    create_entry(index, page, writer)  # the test's transaction never commits
+    new_english_tool(writer, slug="civic-maps", title="Civic Maps", licence="MIT")  # no commit
     assert sent == []
 
 

@@ -16,10 +16,10 @@ from contributions.discussion.models import Follow, Notification
 from contributions.discussion.services import queues
 from contributions.discussion.services.notify import notify_translation_needed
 from contributions.models import EditRecord
-from contributions.services.editing import create_entry, save_edit
+from contributions.services.editing import save_edit
 from contributions.services.translation import mark_synced
-from pages.models import ToolIndexPage, ToolPage, TopicPage
-from tests.contributions.factories import contributor, make_user
+from pages.models import TopicPage
+from tests.contributions.factories import contributor, make_user, new_english_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -60,21 +60,10 @@ def create_tool(catalogue, writer, django_capture_on_commit_callbacks):
     """Create an English tool from the public site (after-commit callbacks run)."""
 
     def create(slug="open-budget", topics=("budgeting",), user=None):
-        index = catalogue["en"][ToolIndexPage]
-        page = ToolPage(
-            locale=index.locale,
-            slug=slug,
-            title="Open Budget",
-            summary="Budgets that residents read.",
-            description="Shows the budget as a tree.",
-            licence="MIT",
-        )
-        page.topics = [topic(key) for key in topics]
         with django_capture_on_commit_callbacks(execute=True):
-            create_entry(index, page, user or writer, summary="New tool")
-        english = ToolPage.objects.get(pk=page.pk)
-        french = english.get_translation(Locale.objects.get(language_code="fr")).specific
-        return english, french
+            return new_english_tool(
+                user or writer, slug=slug, topics=[topic(key) for key in topics], licence="MIT"
+            )
 
     return create
 
