@@ -15,16 +15,21 @@ from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
 from pages.models.choices import INTERFACE_LANGUAGES
+from pages.text import NormalisedInput
 
-from .snapshots import LINKS, RELATION, TEXT, editable_fields
+from .snapshots import LINKS, RELATION, editable_fields, normal_value
 from .widgets import EntryPicker
 
 # Fields not edited from the public site.
 NOT_ON_PUBLIC_FORM = set()
 
 
-class EntryForm(forms.Form):
-    """Base of the generated forms: the edit summary and the revision edited."""
+class EntryForm(NormalisedInput, forms.Form):
+    """Base of the generated forms: the edit summary and the revision edited.
+
+    What is submitted is normalised first (pages.text), so a browser's CRLF
+    never reaches a comparison or a revision.
+    """
 
     # Not "summary": entries have a summary field of their own.
     edit_summary = forms.CharField(
@@ -52,17 +57,10 @@ class EntryForm(forms.Form):
         for name, kind in self.field_kinds():
             value = self.cleaned_data.get(name)
             if kind == RELATION:
-                values[name] = tuple(sorted(page.pk for page in value or ()))
-            elif kind == LINKS:
-                values[name] = value
-            elif isinstance(value, list):
-                values[name] = tuple(value)
-            elif value is None and kind == TEXT:
-                values[name] = ""
+                value = [page.pk for page in value or ()]
             elif hasattr(value, "pk"):  # the logo, an image
-                values[name] = value.pk
-            else:
-                values[name] = value
+                value = value.pk
+            values[name] = normal_value(kind, value)
         if self.cleaned_data.get("logo_upload"):
             values["logo"] = _store_logo(self.cleaned_data["logo_upload"], self.cleaned_data)
         elif self.cleaned_data.get("remove_logo"):

@@ -5,12 +5,16 @@ History, diffs, merges, undo and restore all compare pages field by field.
 `revision.as_object()`) into {field name: value} where every value is a plain,
 comparable Python value: text as str, relations as a sorted tuple of page ids,
 links as a tuple of (url, label) pairs, choices as their stored value.
+Text is in its normal form and lists in their canonical order (pages.text),
+so that revisions stored before normalisation compare cleanly with new ones.
 The field list is the model's own split: translatable text first, then facts.
 """
 
 from modelcluster.fields import ParentalManyToManyField
 
 from django.db import models
+
+from pages.text import normal_list, normal_text
 
 TEXT = "text"
 RELATION = "relation"
@@ -51,16 +55,33 @@ def value_of(page, name, kind):
     if kind == RELATION:
         return tuple(sorted(item.pk for item in getattr(page, name).all()))
     if kind == LINKS:
-        return tuple((link.url, link.label) for link in page.links.all())
+        return tuple((link.url, normal_text(link.label)) for link in page.links.all())
     value = getattr(page, name)
     if kind == TEXT:
-        return value or ""
+        return normal_text(value or "")
     if hasattr(value, "pk"):  # a foreign key such as the logo
         return value.pk
     if isinstance(value, list):
-        return tuple(value)
+        return tuple(normal_list(value))
+    if isinstance(value, str):
+        return normal_text(value)
     if value is not None and not isinstance(value, bool | int | float | str):
         return str(value)  # e.g. a Country
+    return value
+
+
+def normal_value(kind, value):
+    """A value from a form in the same normal form as `value_of` gives."""
+    if kind == TEXT:
+        return normal_text(value or "")
+    if kind == RELATION:
+        return tuple(sorted(value))
+    if kind == LINKS:
+        return tuple((url, normal_text(label)) for url, label in value or ())
+    if isinstance(value, list | tuple):
+        return tuple(normal_list(value))
+    if isinstance(value, str):
+        return normal_text(value)
     return value
 
 

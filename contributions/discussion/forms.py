@@ -7,6 +7,8 @@ the error says what to do, so nobody loses a long message.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pages.text import NormalisedInput
+
 from .models import POST_MAX_LENGTH, TITLE_MAX_LENGTH, EmailPreference
 from .services import ratelimit
 
@@ -15,7 +17,7 @@ BODY_HELP = _(
 )
 
 
-class PostForm(forms.Form):
+class PostForm(NormalisedInput, forms.Form):
     body = forms.CharField(
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -85,7 +87,7 @@ class EditPostForm(PostForm):
         super().__init__(*args, **kwargs)
 
 
-class ReportForm(forms.Form):
+class ReportForm(NormalisedInput, forms.Form):
     reason = forms.CharField(
         label=_("Why should moderators look at this post?"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -102,7 +104,7 @@ class ReportForm(forms.Form):
         return reason
 
 
-class HideForm(forms.Form):
+class HideForm(NormalisedInput, forms.Form):
     reason = forms.CharField(
         label=_("Reason (shown to moderators)"), max_length=500, required=False
     )

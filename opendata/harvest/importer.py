@@ -25,7 +25,15 @@ from wagtail.models import Locale, Page
 
 from contributions.models import EditRecord
 from contributions.services.editing import create_entry, save_edit
-from contributions.snapshots import LINKS, RELATION, TEXT, apply, editable_fields, snapshot
+from contributions.snapshots import (
+    LINKS,
+    RELATION,
+    TEXT,
+    apply,
+    editable_fields,
+    normal_value,
+    snapshot,
+)
 from pages.models import (
     OrganizationIndexPage,
     ToolIndexPage,
@@ -248,9 +256,7 @@ class Importer:
         changes = {}
         for key, value in wanted.items():
             scope, name = key.split(".", 1)
-            if scope == language:
-                changes[name] = tuple(tuple(link) for link in value) if name == "links" else value
-            elif scope == "facts":
+            if scope in (language, "facts"):
                 changes[name] = value
             elif scope == "relations":
                 changes[name] = tuple(
@@ -260,7 +266,9 @@ class Importer:
                         ).values_list("pk", flat=True)
                     )
                 )
-        return changes
+        # Text as it will be stored (pages.text), so unchanged fields compare equal.
+        kinds = dict(editable_fields(type(page)))
+        return {name: normal_value(kinds[name], value) for name, value in changes.items()}
 
     def import_record(self, record):
         model = MODELS[record.kind]

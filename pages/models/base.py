@@ -20,6 +20,7 @@ from wagtail.search import index
 from pages import routes
 from pages.cache import mark_cacheable
 from pages.markdown import plain_text
+from pages.text import normalise_entry
 
 SUMMARY_MAX_LENGTH = 300
 TEXT_MAX_LENGTH = 100_000
@@ -72,6 +73,12 @@ class EntryPage(RoutablePageMixin, Page):
     @classmethod
     def kind_label(cls):
         return cls._meta.verbose_name
+
+    def full_clean(self, *args, **kwargs):
+        # Every revision goes through here (save_revision cleans first),
+        # whichever form or import made it: store text in its normal form.
+        normalise_entry(self)
+        super().full_clean(*args, **kwargs)
 
     def get_meta_description(self):
         return self.search_description or self.summary or plain_text(self.description, 160)
