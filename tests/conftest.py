@@ -63,8 +63,8 @@ def load_mini_catalogue():
     """Load the small catalogue, also into a database a transactional test emptied.
 
     Transactional tests end with a flush that removes what migrations created
-    (the tree root, groups) and renumbers content types, so the content-type
-    cache is cleared and the groups are made again first.
+    (the tree root, the root collection, groups) and renumbers content types,
+    so the content-type cache is cleared and those are made again first.
     """
     import importlib
 
@@ -75,6 +75,7 @@ def load_mini_catalogue():
 
     ContentType.objects.clear_cache()
     importlib.import_module("contributions.migrations.0002_groups").create_groups(apps, None)
+    _ensure_root_collection()
     load_demo_data(FIXTURES / "mini_catalogue.json")
 
 
@@ -132,3 +133,11 @@ def entry():
         return page.specific
 
     return get
+
+
+def _ensure_root_collection():
+    """Images (uploaded logos) go into Wagtail's root collection, made by a migration."""
+    from wagtail.models import Collection
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
