@@ -16,6 +16,7 @@ class ContributionsConfig(AppConfig):
         from . import signals  # noqa: F401
         from .views.edit import edit_view
         from .views.history import history_compare_view, history_revision_view, history_view
+        from .views.move import move_view
         from .views.protect import protect_view
         from .views.restore import restore_view, undo_view
         from .views.review import review_view
@@ -28,5 +29,6 @@ class ContributionsConfig(AppConfig):
         register_entry_view("history_restore", restore_view)
         register_entry_view("history_undo", undo_view)
         register_entry_view("protect", protect_view)
+        register_entry_view("move", move_view)
         register_entry_view("history_review", review_view)
         register_entry_view("translate", translate_view)

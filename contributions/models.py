@@ -51,6 +51,7 @@ class EditRecord(models.Model):
         UNDO = "undo", _("undid")
         TRANSLATE = "translate", _("translated")
         IMPORT = "import", _("imported")
+        MOVE = "move", _("moved")
 
     revision = models.OneToOneField(
         "wagtailcore.Revision", on_delete=models.CASCADE, related_name="edit_record"
@@ -120,6 +121,9 @@ class EditRecord(models.Model):
     #: Kept on the record so that a translation waiting for review updates the
     #: sync state when a moderator approves it.
     translation = models.JSONField(_("translation"), default=dict, blank=True)
+    #: For moves (a new slug): {"from": old URL path, "to": new URL path},
+    #: kept as they were so the history still tells the addresses of the time.
+    move = models.JSONField(_("move"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("edit")

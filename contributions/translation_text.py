@@ -73,6 +73,15 @@ def translated_from(language):
     return _("Translated from English") if language == "fr" else _("Translated from French")
 
 
+def address_from_name(language):
+    """The summary of the move that gives a first translation its own address."""
+    return (
+        _("English address from the translated name")
+        if language == "en"
+        else _("French address from the translated name")
+    )
+
+
 def translated_to(language):
     return _("translated to French") if language == "fr" else _("translated to English")
 
@@ -112,13 +121,18 @@ def _text_fields(model):
 
 
 def change_label(record, model):
-    """What a history or recent-changes row says a translation-related revision did.
+    """What a history or recent-changes row says a translation-related revision or a move did.
 
     None for an ordinary edit: the row then shows the kind of change as usual.
     """
     if record is None:
         return None
     language = record.language
+    if record.kind == "move" and record.move:
+        return _("moved from %(old)s to %(new)s") % {
+            "old": record.move.get("from", "?"),
+            "new": record.move.get("to", "?"),
+        }
     if record.kind == "translate":
         note = record.translation or {}
         if note.get("first"):

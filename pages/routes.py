@@ -20,6 +20,7 @@ ENTRY_ROUTES = {
     "history_undo": "history/<int:revision_id>/undo/",
     "history_review": "history/<int:revision_id>/review/",
     "protect": "protect/",
+    "move": "move/",
     "translate": "translate/",
     "discussion": "discussion/",
 }

@@ -15,6 +15,7 @@ from contributions.services.editing import EditConflict, save_edit
 from contributions.services.review import needs_review
 from contributions.snapshots import TEXT, snapshot
 from pages.markdown import render_markdown
+from pages.routes import subpage_url
 
 
 def edit_view(request, page):
@@ -84,7 +85,13 @@ def edit_view(request, page):
             }
         )
     return render_edit_form(
-        request, page, form, conflicts=conflicts, preview=preview, reviewed=reviewed
+        request,
+        page,
+        form,
+        conflicts=conflicts,
+        preview=preview,
+        reviewed=reviewed,
+        move_url=None if reviewed else subpage_url(page.url, "move"),
     )
 
 

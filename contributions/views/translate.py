@@ -27,9 +27,10 @@ from contributions.permissions import can_edit
 from contributions.services import translation
 from contributions.services.counterparts import create_untranslated_copy
 from contributions.services.editing import EditConflict, save_edit
+from contributions.services.moving import MoveError, free_slug, move_entry, suggested_slug
 from contributions.services.review import needs_review
 from contributions.snapshots import TEXT, snapshot
-from contributions.translation_text import language_name, translated_from
+from contributions.translation_text import address_from_name, language_name, translated_from
 from pages.routes import subpage_url
 
 from .edit import merge_form
@@ -61,6 +62,25 @@ def translate_form_class(page, states):
     return form_class
 
 
+def with_address_choice(form_class, page, other):
+    """The form with a box "give this version an address from its translated name".
+
+    Offered when an entry is translated for the first time: the copy got the
+    address of the version it was made from (`/en/tools/outil-de-consultation/`).
+    Ticked while the copy still has that address.
+    """
+    field = forms.BooleanField(
+        label=gettext_lazy("Also give this version an address from its translated name"),
+        help_text=gettext_lazy(
+            "The old address will lead to the new one. You can also change it later (Edit, "
+            "then “Change this entry’s address”)."
+        ),
+        required=False,
+        initial=page.slug == other.slug,
+    )
+    return type(form_class.__name__, (form_class,), {"new_address": field})
+
+
 def translate_view(request, page):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -72,6 +92,9 @@ def translate_view(request, page):
     states = translation.field_states(page)
     form_class = translate_form_class(page, states)
     reviewed = needs_review(request.user, page)
+    first = any(state.status == translation.MISSING for state in states.values())
+    if first and not reviewed:
+        form_class = with_address_choice(form_class, page, other)
     conflicts = []
     if request.method == "POST":
         form = form_class(request.POST)
@@ -155,7 +178,20 @@ def _save(request, page, form, states, reviewed):
         )
     else:
         messages.success(request, _("Your translation was published."))
+        if form.cleaned_data.get("new_address"):
+            _move_to_translated_name(request, page, values["title"])
     return redirect(page.url)
+
+
+def _move_to_translated_name(request, page, title):
+    slug = suggested_slug(title)
+    if not slug or slug == page.slug:
+        return
+    slug = free_slug(page.get_parent(), slug, exclude=page)
+    try:
+        move_entry(page, request.user, slug, summary=address_from_name(page.locale.language_code))
+    except MoveError as error:
+        messages.warning(request, str(error))
 
 
 def _rows(page, other, form, states):

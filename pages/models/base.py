@@ -142,6 +142,10 @@ class EntryPage(RoutablePageMixin, Page):
     def protect_route(self, request):
         return routes.dispatch("protect", request, self)
 
+    @path("move/", name="move")
+    def move_route(self, request):
+        return routes.dispatch("move", request, self)
+
     @path("translate/", name="translate")
     def translate_route(self, request):
         return routes.dispatch("translate", request, self)

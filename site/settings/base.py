@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "pages.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Old addresses that moved (after LocaleMiddleware, before the CSRF check).
+    "pages.url_fallbacks.OtherLanguageRouteMiddleware",
+    "pages.url_fallbacks.MovedEntrySubRouteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -3,6 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from pages.localized_urls import reverse_in
 from tests.search.conftest import index_everything
 
 pytestmark = [pytest.mark.browser, pytest.mark.elasticsearch]
@@ -45,11 +46,11 @@ def test_escape_closes_the_suggestions_and_enter_searches(indexed_catalogue, pag
     box.press("Escape")
     assert box.get_attribute("aria-expanded") == "false"
     box.press("Enter")
-    page.wait_for_url(lambda url: "/fr/search/" in url and "q=budget" in url)
+    page.wait_for_url(lambda url: reverse_in("fr", "search") in url and "q=budget" in url)
     assert page.locator(".search-hit").count() >= 1
 
 
-@pytest.mark.parametrize("path", ["/en/search/?q=participatory", "/fr/search/"])
+@pytest.mark.parametrize("path", ["/en/search/?q=participatory", reverse_in("fr", "search")])
 def test_the_results_page_with_facets_passes_axe(indexed_catalogue, page, path):
     page.goto(indexed_catalogue + path)
     page.get_by_role("navigation", name="Narrow the results").or_(

@@ -4,6 +4,7 @@ follower finds the notification in French and it opens the translate view."""
 
 import pytest
 
+from pages.localized_urls import reverse_in
 from tests.browser.test_translation_journey import serious_violations, sign_in
 from tests.contributions.factories import contributor, new_english_tool
 
@@ -14,7 +15,7 @@ def test_follow_the_french_list_and_open_what_joins_it(live_catalogue, page):
     base = live_catalogue
     sign_in(page, base)  # "translator"
 
-    page.goto(f"{base}/fr/translations/?list=missing-fr")
+    page.goto(f"{base}{reverse_in('fr', 'translations')}?list=missing-fr")
     page.get_by_role("button", name="Suivre cette liste").click()
     page.wait_for_load_state()
     assert page.get_by_text("Vous suivez cette liste de traductions").is_visible()
@@ -26,7 +27,7 @@ def test_follow_the_french_list_and_open_what_joins_it(live_catalogue, page):
         contributor("author"), slug="open-budget-queue", title="Open Budget Queue"
     )
 
-    page.goto(f"{base}/fr/following/")
+    page.goto(base + reverse_in("fr", "discussion:following"))
     lists = page.locator("section", has=page.get_by_role("heading", name="Listes de traductions"))
     assert lists.get_by_role("link", name="À traduire en français", exact=True).is_visible()
     notification = page.get_by_role(

@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from pages.localized_urls import reverse_in
+
 pytestmark = pytest.mark.browser
 
 
@@ -34,7 +36,7 @@ def signed_in(live_catalogue, page):
         "/en/tools/consul-democracy/history/",
         "/fr/outils/consul-democracy/history/compare/",
         "/en/recent-changes/",
-        "/fr/add/tool/",
+        reverse_in("fr", "create_entry", args=["tool"]),
         "/en/review/",
         "/fr/accounts/signup/",
     ],

@@ -50,7 +50,16 @@ def new_english_tool(author, slug="open-budget", title="Open Budget", topics=(),
 
     Returns (the English page, its French version: an untranslated copy).
     """
-    index = ToolIndexPage.objects.get(locale__language_code="en")
+    return new_tool_in("en", author, slug, title, topics, **fields)
+
+
+def new_french_tool(author, slug="outil-de-consultation", title="Outil de consultation", **fields):
+    """A tool written in French: (the French page, its English untranslated copy)."""
+    return new_tool_in("fr", author, slug, title, **fields)
+
+
+def new_tool_in(language, author, slug, title, topics=(), **fields):
+    index = ToolIndexPage.objects.get(locale__language_code=language)
     fields = {
         "summary": "Budgets that residents read.",
         "description": "Shows the budget as a tree.",
@@ -60,5 +69,6 @@ def new_english_tool(author, slug="open-budget", title="Open Budget", topics=(),
     if topics:
         page.topics = list(topics)
     create_entry(index, page, author, summary="New tool")
-    english = ToolPage.objects.get(pk=page.pk)
-    return english, english.get_translation(Locale.objects.get(language_code="fr")).specific
+    created = ToolPage.objects.get(pk=page.pk)
+    other = "fr" if language == "en" else "en"
+    return created, created.get_translation(Locale.objects.get(language_code=other)).specific

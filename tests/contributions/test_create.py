@@ -3,6 +3,7 @@
 import pytest
 
 from contributions.models import EditRecord
+from pages.localized_urls import reverse_in
 from pages.models import ToolPage, TopicPage, UseCasePage
 
 from .factories import contributor
@@ -52,7 +53,7 @@ def test_a_contributor_adds_a_tool_with_its_relations_in_one_revision(client, ca
 def test_entries_can_be_added_in_french(client, catalogue):
     client.force_login(contributor())
     data = {"title": "Budget citoyen de Lyon", "summary": "Un cas d'usage.", "edit_summary": ""}
-    response = client.post("/fr/add/use-case/", data)
+    response = client.post(reverse_in("fr", "create_entry", args=["use-case"]), data)
     assert response.status_code == 302
     page = UseCasePage.objects.get(slug="budget-citoyen-de-lyon", locale__language_code="fr")
     assert page.locale.language_code == "fr"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from pages.localized_urls import reverse_in
 from pages.models import ToolPage, TopicPage
 
 from .factories import contributor, edit_data
@@ -10,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_autocomplete_finds_entries_of_a_kind_in_the_current_language(client, catalogue):
-    results = client.get("/fr/entries/autocomplete/", {"kind": "topic", "q": "budg"}).json()
+    results = client.get(
+        reverse_in("fr", "entry_autocomplete"), {"kind": "topic", "q": "budg"}
+    ).json()
     assert [r["title"] for r in results["results"]] == ["Budget participatif"]
     results = client.get("/en/entries/autocomplete/", {"kind": "tool", "q": "petit"}).json()
     assert [r["title"] for r in results["results"]] == ["Closed Petitions"]

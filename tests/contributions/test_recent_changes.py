@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
+from pages.localized_urls import reverse_in
 from pages.models import OrganizationPage, ToolPage
 
 from .factories import contributor
@@ -159,6 +160,9 @@ def test_an_unknown_contributor_is_not_found(client, catalogue):
 
 
 def test_recent_changes_and_contributors_are_in_french_on_the_french_site(client, changes):
-    html = client.get("/fr/recent-changes/").content.decode()
+    html = client.get(reverse_in("fr", "recent_changes")).content.decode()
     assert "Modifications récentes" in html and "Masquer les modifications mineures" in html
-    assert "2 modifications publiées" in client.get("/fr/contributors/yann/").content.decode()
+    assert (
+        "2 modifications publiées"
+        in client.get(reverse_in("fr", "contributor", args=["yann"])).content.decode()
+    )

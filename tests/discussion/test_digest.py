@@ -8,6 +8,7 @@ from django.core.management import call_command
 from contributions.discussion.models import EmailPreference, Notification
 from contributions.discussion.services import follows, posting
 from contributions.services.editing import save_edit
+from pages.localized_urls import reverse_in
 
 pytestmark = pytest.mark.django_db
 
@@ -67,5 +68,5 @@ def test_the_digest_is_written_in_the_recipients_language(tool, alice, daily_bob
     follows.follow_entry(daily_bob, tool.translation_key)
     _thread, post = on_commit(posting.start_thread, tool, alice, "Langue", "Texte.", "en")
     call_command("send_discussion_digest", "--now")
-    assert f"/fr/discussion/posts/{post.pk}/" in mail.outbox[0].body
+    assert reverse_in("fr", "discussion:post", args=[post.pk]) in mail.outbox[0].body
     assert mail.outbox[0].extra_headers["Content-Language"] == "fr"

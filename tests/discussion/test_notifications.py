@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from contributions.discussion.models import Follow, Notification
 from contributions.discussion.services import posting
 from contributions.models import User
+from pages.localized_urls import reverse_in
 
 pytestmark = pytest.mark.django_db
 
@@ -66,14 +67,14 @@ def test_immediate_e_mails_are_in_the_recipients_language(thread, bob, alice, on
     post = on_commit(posting.reply, thread, bob, "Bonjour @alice", "en")
     message = mail.outbox[-1]
     assert message.extra_headers["Content-Language"] == "fr"
-    assert f"/fr/discussion/posts/{post.pk}/" in message.body
-    assert "/fr/unsubscribe/" in message.body
+    assert reverse_in("fr", "discussion:post", args=[post.pk]) in message.body
+    assert "/fr/desabonnement/" in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 def test_the_e_mail_language_falls_back_to_the_language_of_the_post(thread, bob, alice, on_commit):
     post = on_commit(posting.reply, thread, bob, "Réponse en français.", "fr")
-    assert f"/fr/discussion/posts/{post.pk}/" in mail.outbox[-1].body
+    assert reverse_in("fr", "discussion:post", args=[post.pk]) in mail.outbox[-1].body
 
 
 def test_digest_readers_and_unsubscribed_users_get_no_immediate_e_mail(

@@ -403,4 +403,4 @@ def test_the_e_mail_is_in_the_recipients_language(create_tool):
     assert message.extra_headers["Content-Language"] == "fr"
     assert "Bonjour" in message.body
     assert french.url + "translate/" in message.body
-    assert "/fr/unsubscribe/" in message.body
+    assert "/fr/desabonnement/" in message.body

@@ -49,7 +49,7 @@ def test_the_switcher_keeps_the_sub_route(catalogue, client, rf):
 
 def test_non_page_urls_switch_language_too(catalogue, client):
     html = client.get("/en/search/?q=budget").content.decode()
-    assert 'href="/language/fr/?next=/fr/search/%3Fq%3Dbudget"' in html
+    assert 'href="/language/fr/?next=/fr/recherche/%3Fq%3Dbudget"' in html
 
 
 def test_the_switcher_never_redirects_to_another_site(client):

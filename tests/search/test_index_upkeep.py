@@ -264,3 +264,18 @@ def test_status_counts_a_document_older_than_the_entry_and_reconcile_refreshes_i
     assert "indexed 1 missing or stale, deleted 0 stray." in command("reconcile")
     assert document(es, tool)["name_en"] == "CONSUL Democracy (renamed during an outage)"
     assert "older in Elasticsearch than in the database: 0" in command("status")
+
+
+def test_moving_an_entry_gives_its_document_the_new_address(
+    es, entry, django_capture_on_commit_callbacks
+):
+    from contributions.services.moving import move_entry
+    from pages.models import ToolPage
+    from tests.contributions.factories import contributor
+
+    tool, french = entry(ToolPage, "consul-democracy"), entry(ToolPage, "consul-democracy", "fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        move_entry(tool, contributor("mover"), "consul")
+    source = document(es, tool)
+    assert source["url_en"] == "/en/tools/consul/"
+    assert source["url_fr"] == french.url

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from pages.localized_urls import reverse_in
+
 from .conftest import entry_label, load_judgments
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
@@ -101,12 +103,12 @@ def test_a_facet_counts_what_choosing_each_value_would_give(demo_search):
 
 
 def test_the_empty_query_browses_everything_by_name_with_pages(demo_search, client):
-    html = client.get("/fr/search/").content.decode()
+    html = client.get(reverse_in("fr", "search")).content.decode()
     assert "Parcourir le catalogue" in html or "Browse the catalogue" in html
     first = result_titles(html)
     assert len(first) == 20
     assert first == sorted(first, key=lambda t: services_sort_key(t))
-    second = result_titles(client.get("/fr/search/?page=2").content.decode())
+    second = result_titles(client.get(reverse_in("fr", "search"), {"page": 2}).content.decode())
     assert len(second) == 20 and not set(first) & set(second)
 
 
@@ -132,7 +134,7 @@ def test_results_sort_by_name_or_recent_update(demo_search, client):
 
 
 def test_matched_words_are_highlighted(demo_search, client):
-    html = client.get("/fr/search/?q=lanceurs+d%27alerte").content.decode()
+    html = client.get(reverse_in("fr", "search"), {"q": "lanceurs d'alerte"}).content.decode()
     assert "<mark>" in html and "GlobaLeaks" in html
 
 
@@ -171,11 +173,10 @@ def test_bad_input_gives_a_normal_results_page(demo_search, client, params):
 def test_autocomplete_suggests_names_from_the_first_letters_in_the_readers_language(
     demo_search, client
 ):
-    data = client.get("/fr/search/suggest/", {"q": "deci"}).json()["results"]
+    data = client.get(reverse_in("fr", "search_suggest"), {"q": "deci"}).json()["results"]
     assert data[0]["name"] == "Decidim" and data[0]["url"].startswith("/fr/")
-    names = [
-        s["name"] for s in client.get("/fr/search/suggest/", {"q": "mairie de"}).json()["results"]
-    ]
+    data = client.get(reverse_in("fr", "search_suggest"), {"q": "mairie de"}).json()["results"]
+    names = [s["name"] for s in data]
     assert "Mairie de Madrid" in names
     assert client.get("/en/search/suggest/", {"q": "écr"}).status_code == 200
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from pages.localized_urls import reverse_in
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,5 +24,5 @@ def test_the_embedded_default_answers_from_the_database_with_a_notice(
     "query", ['"unbalanced', "x" * 10_000, "∂∆ 🙂 \u202e", "AND OR NOT", "*", "(((", ""]
 )
 def test_odd_queries_give_a_normal_page(catalogue, client, database_search, query):
-    response = client.get("/fr/search/", {"q": query})
+    response = client.get(reverse_in("fr", "search"), {"q": query})
     assert response.status_code == 200
