@@ -1,8 +1,8 @@
 """Site-wide views of the public catalogue."""
 
 from django.conf import settings
-from django.templatetags.static import static
 from django.http import Http404, HttpResponseRedirect
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 
