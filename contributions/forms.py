@@ -9,11 +9,13 @@ from modelcluster.fields import ParentalManyToManyField
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
+from pages.languages import language_choices
 from pages.models.choices import INTERFACE_LANGUAGES
 from pages.text import NormalisedInput
 
@@ -126,21 +128,21 @@ def _formfield(model, name, kind, locale):
         return forms.ModelMultipleChoiceField(
             queryset=queryset,
             required=False,
-            label=field.verbose_name.capitalize(),
+            label=capfirst(field.verbose_name),
             widget=EntryPicker(kind=field.related_model.kind),
         )
     if name == "interface_languages":
-        from pages.templatetags.catalogue import language_label
-
         return forms.MultipleChoiceField(
-            choices=[(code, language_label(code)) for code in INTERFACE_LANGUAGES],
+            # Listed by name in the reader's language: a reader looks for
+            # "Chinese" (or "chinois") among names, not for "zh" among codes.
+            choices=language_choices(INTERFACE_LANGUAGES),
             required=False,
-            label=field.verbose_name.capitalize(),
+            label=capfirst(field.verbose_name),
             widget=forms.CheckboxSelectMultiple,
         )
     if name == "programming_languages":
         return CommaListField(
-            label=field.verbose_name.capitalize(),
+            label=capfirst(field.verbose_name),
             required=False,
             help_text=_("Separated by commas, e.g. Python, JavaScript."),
         )
@@ -149,7 +151,7 @@ def _formfield(model, name, kind, locale):
     # Model validators (e.g. the text length limit) are checked here too, so
     # the error shows beside the field instead of failing the save.
     formfield.validators += [v for v in field.validators if v not in formfield.validators]
-    formfield.label = (formfield.label or name).capitalize()
+    formfield.label = capfirst(formfield.label or name)
     if name == "title":
         formfield.label = _("Name")
     return formfield

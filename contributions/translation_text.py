@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from contributions.snapshots import TEXT, editable_fields
+from pages.languages import language_in_sentence
 
 
 def field_label(model, name):
@@ -21,8 +22,12 @@ def field_label(model, name):
 
 
 def language_name(code):
-    """The language, in the reader's language, for a heading or a badge."""
-    return {"en": _("English"), "fr": _("French")}.get(code, code)
+    """The language as it reads inside a sentence, in the reader's language.
+
+    Every sentence that names a language uses this: "Texte en anglais" in French
+    (never "en Anglais"), "English text" in English.
+    """
+    return language_in_sentence(code)
 
 
 def outdated_note(model, state, language):

@@ -30,7 +30,7 @@ FACTS = {
     "hosting": {"type": "string"},
     "interface_languages": {**STRING_LIST, "description": "ISO 639-1 codes."},
     "programming_languages": STRING_LIST,
-    "has_api": {"type": "boolean"},
+    "has_api": {"type": ["boolean", "null"], "description": "null: not stated."},
     "logo_url": {**NULLABLE_STRING, "description": "The original logo image."},
     "country": {"type": "string", "description": "ISO 3166-1 alpha-2 code, or empty."},
     "year_started": {"type": ["integer", "null"]},

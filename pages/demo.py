@@ -112,7 +112,8 @@ class DemoLoader:
                 )
             }  # fmt: skip
             facts = {
-                k: ("" if v is None and k not in ("open_source",) else v) for k, v in facts.items()
+                k: ("" if v is None and k not in ("open_source", "has_api") else v)
+                for k, v in facts.items()
             }
             relations = {
                 "topics": ("topic", item["topics"]),

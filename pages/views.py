@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 
@@ -27,4 +28,15 @@ def switch_language(request, language):
         samesite="Lax",
         secure=settings.LANGUAGE_COOKIE_SECURE,
     )
+    return response
+
+
+def favicon(request):
+    """`/favicon.ico`, which browsers ask for on every site whatever the page says.
+
+    A redirect to the static file, so that it carries the static files' long
+    cache headers (and their hashed name in production).
+    """
+    response = HttpResponseRedirect(static("img/favicon.ico"))
+    response["Cache-Control"] = f"public, max-age={60 * 60 * 24}"
     return response

@@ -127,12 +127,9 @@ class _ValueLabels:
         return self._choice(Sector, value)
 
     def _interface_languages(self, value):
-        from django.utils.translation import get_language_info
+        from pages.languages import language_label
 
-        try:
-            return get_language_info(value)["name_translated"]
-        except KeyError:
-            return value
+        return language_label(value)
 
     def _countries(self, value):
         from django_countries import countries

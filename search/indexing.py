@@ -5,7 +5,6 @@ Versions come from `search.versions` (rows, grouped by entry); every path
 here, so that they all write the same document for an entry.
 """
 
-import unicodedata
 import uuid
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +20,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from pages.licences import open_source_flag
+from pages.sorting import sort_key
 
 from . import client
 from .documents import EntryDocument
@@ -75,15 +75,6 @@ def ensure_index():
     name = create_index()
     es.indices.put_alias(index=name, name=alias_name())
     return alias_name()
-
-
-def sort_key(text):
-    """A name as it sorts for readers: case- and accent-insensitive ("Écrire" with the E's)."""
-    text = text or ""
-    if text.isascii():  # most names: nothing to take apart, character by character
-        return text.casefold().strip()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def untranslated_copies(page_ids=None):

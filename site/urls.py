@@ -10,13 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 import pages.localized_urls  # noqa: F401  (registers the entry_kind converter)
 from contributions.views.create import create_view
 from contributions.views.review import review_queue_view
-from pages.views import switch_language
+from pages.views import favicon, switch_language
 from search.views import search_view, suggest_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:language>/", switch_language, name="switch_language"),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", include("opendata.urls_api")),
 ]
 

@@ -28,16 +28,21 @@ def previous_revision(page, revision):
     )
 
 
-def _author(revision):
-    return revision.user.get_username() if revision.user else _("an unknown contributor")
+def _summary(revision, by_someone, by_unknown):
+    """One sentence per case: an author's name and "an unknown contributor" do not
+    take the same preposition in French ("de bruno", "d’un contributeur inconnu")."""
+    if revision.user is None:
+        return by_unknown % {"id": revision.pk}
+    return by_someone % {"id": revision.pk, "author": revision.user.get_username()}
 
 
 def restore_revision(page, user, revision):
     """A new revision equal to `revision` (every field), with an automatic summary."""
-    summary = _("Restored revision %(id)s by %(author)s") % {
-        "id": revision.pk,
-        "author": _author(revision),
-    }
+    summary = _summary(
+        revision,
+        _("Restored revision %(id)s by %(author)s"),
+        _("Restored revision %(id)s by an unknown contributor"),
+    )
     return save_edit(
         page,
         user,
@@ -61,10 +66,11 @@ def undo_changes(page, revision):
 def undo_revision(page, user, revision):
     """Reverse one edit. Later edits to other fields stay; if a later edit touched
     the same fields, save_edit raises EditConflict and the merge view opens."""
-    summary = _("Undid revision %(id)s by %(author)s") % {
-        "id": revision.pk,
-        "author": _author(revision),
-    }
+    summary = _summary(
+        revision,
+        _("Undid revision %(id)s by %(author)s"),
+        _("Undid revision %(id)s by an unknown contributor"),
+    )
     return save_edit(
         page,
         user,

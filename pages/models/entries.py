@@ -59,7 +59,8 @@ class ToolPage(EntryPage):
         _("interface languages"), default=list, blank=True, help_text=_("ISO 639-1 codes.")
     )
     programming_languages = models.JSONField(_("programming languages"), default=list, blank=True)
-    has_api = models.BooleanField(_("has a public API"), default=False)
+    # Unknown unless someone says: a tool added without stating it is not "no API".
+    has_api = models.BooleanField(_("has a public API"), null=True, blank=True, default=None)
     topics = ParentalManyToManyField(
         "pages.TopicPage", verbose_name=_("topics"), related_name="tools", blank=True
     )

@@ -6,6 +6,8 @@ The French pages are Wagtail translations of the English ones (same
 translation_key), which is how the language switcher finds its way.
 """
 
+from functools import partial
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -13,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from pages.cache import mark_cacheable
+from pages.sorting import sort_key
 
 from .base import IndexPage, MarkdownField
 from .entries import OrganizationPage, ToolPage, UseCasePage
@@ -72,13 +75,14 @@ class TopicIndexPage(IndexPage):
 
 
 def themes_with_subtopics(topic_index):
-    """[(theme, [sub-theme, …]), …] in two queries."""
-    themes = list(TopicPage.objects.child_of(topic_index).live().order_by("title"))
+    """[(theme, [sub-theme, …]), …] in two queries, each list by name (case and accents aside)."""
+    by_name = partial(sorted, key=lambda topic: sort_key(topic.title))
+    themes = by_name(TopicPage.objects.child_of(topic_index).live())
     subtopics = {}
-    for page in (
-        TopicPage.objects.live()
-        .filter(path__startswith=topic_index.path, depth=topic_index.depth + 2)
-        .order_by("title")
+    for page in by_name(
+        TopicPage.objects.live().filter(
+            path__startswith=topic_index.path, depth=topic_index.depth + 2
+        )
     ):
         subtopics.setdefault(page.path[: -Page.steplen], []).append(page)
     return [(theme, subtopics.get(theme.path, [])) for theme in themes]

@@ -3,7 +3,8 @@
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from ..listing import page_of
+from ..listing import page_by_name
+from ..sorting import sort_key
 from .base import EntryPage
 
 
@@ -36,7 +37,7 @@ class TopicPage(EntryPage):
 
     @cached_property
     def subtopics(self):
-        return list(TopicPage.objects.child_of(self).live().order_by("title"))
+        return sorted(TopicPage.objects.child_of(self).live(), key=lambda t: sort_key(t.title))
 
     def topic_and_subtopic_ids(self):
         return [self.pk, *(topic.pk for topic in self.subtopics)]
@@ -54,12 +55,12 @@ class TopicPage(EntryPage):
         for key, model in (("tools", ToolPage), ("use_cases", UseCasePage)):
             through = model.topics.through.objects.filter(topicpage_id__in=ids)
             pks = through.values(f"{model._meta.model_name}_id")
-            filed[key] = model.objects.live().filter(pk__in=pks).order_by("title", "pk")
+            filed[key] = model.objects.live().filter(pk__in=pks)
         return filed
 
     def get_context(self, request, *args, **kwargs):
         """The filed entries, paginated: a theme can hold thousands of tools."""
         context = super().get_context(request, *args, **kwargs)
         for key, entries in self.filed_entries().items():
-            context[f"filed_{key}"] = page_of(entries, 24, request.GET.get(f"{key}_page"))
+            context[f"filed_{key}"] = page_by_name(entries, 24, request.GET.get(f"{key}_page"))
         return context

@@ -28,6 +28,8 @@ def env_list(name, default=""):
 
 
 # ----------------------------------------------------------------- Core ---
+# How the site names itself to people: e-mail greetings and subjects, the admin.
+OGPT_SITE_NAME = env.get("OGPT_SITE_NAME", "OGP Toolbox")
 SECRET_KEY = env.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -143,6 +145,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+ACCOUNT_ADAPTER = "contributions.accounts.AccountAdapter"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
@@ -190,7 +193,7 @@ STORAGES = {
 }
 
 # --------------------------------------------------------------- Wagtail ---
-WAGTAIL_SITE_NAME = "OGP Toolbox"
+WAGTAIL_SITE_NAME = OGPT_SITE_NAME
 WAGTAILADMIN_BASE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json"]

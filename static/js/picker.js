@@ -18,7 +18,15 @@
                 chosen.querySelectorAll("input:checked"), function (box) { return box.value; });
         }
 
+        function showEmpty(empty) {
+            // "No match" is said aloud (role=status) and shown where the list
+            // would be, so that nobody wonders whether the picker is working.
+            status.classList.toggle("visually-hidden", !empty);
+            status.classList.toggle("picker-empty", empty);
+        }
+
         function close() {
+            showEmpty(false);
             listbox.hidden = true;
             input.setAttribute("aria-expanded", "false");
             input.removeAttribute("aria-activedescendant");
@@ -70,6 +78,7 @@
             listbox.hidden = !open;
             input.setAttribute("aria-expanded", open ? "true" : "false");
             status.textContent = open ? results.length + " " + status.dataset.some : status.dataset.none;
+            showEmpty(!open);
             active = -1;
         }
 

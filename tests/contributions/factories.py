@@ -34,10 +34,7 @@ def edit_data(page, base_revision_id=None, **changes):
         if isinstance(value, list):
             data[name] = [str(v) for v in value]
         elif isinstance(value, bool):
-            if value:
-                data[name] = "on" if name == "has_api" else "true"
-            elif name != "has_api":
-                data[name] = "false"
+            data[name] = "true" if value else "false"
         elif value is not None:
             data[name] = str(value)
     data["base_revision"] = str(base_revision_id or page.live_revision_id)

@@ -56,8 +56,7 @@ def test_saving_publishes_one_revision_with_summary_attributed_to_the_user(clien
 
 def test_relations_and_facts_are_edited_like_text(client, tool, catalogue):
     client.force_login(contributor())
-    data = edit_data(tool, licence="MIT", topics=[], has_api="")
-    data.pop("has_api")
+    data = edit_data(tool, licence="MIT", topics=[], has_api="false")
     assert client.post(tool.url + "edit/", data).status_code == 302
     tool.refresh_from_db()
     assert tool.licence == "MIT"

@@ -12,12 +12,27 @@ def database_search(settings):
     settings.ELASTICSEARCH_URL = ""
 
 
-def test_the_embedded_default_answers_from_the_database_with_a_notice(
+def test_the_embedded_default_answers_from_the_database_with_a_notice_in_readers_terms(
     catalogue, client, database_search
 ):
     html = client.get("/en/search/?q=CONSUL").content.decode()
     assert 'href="/en/tools/consul-democracy/"' in html
-    assert "simple results from the database" in html
+    assert "Results contain the words exactly as you typed them" in html
+    assert "database" not in html.lower()
+
+
+def test_the_notice_reads_in_french_too(catalogue, client, database_search):
+    html = client.get("/fr/search/?q=CONSUL").content.decode()
+    assert "Les résultats contiennent les mots exactement tels que vous les avez tapés" in html
+    assert "base de données" not in html
+
+
+def test_without_facets_the_results_are_not_laid_out_beside_an_empty_column(
+    catalogue, client, database_search
+):
+    html = client.get("/en/search/?q=CONSUL").content.decode()
+    assert 'class="search-layout"' in html
+    assert "with-facets" not in html
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from contributions.dashboard import ENTRY_KINDS
+from pages.languages import language_in_sentence
 from pages.models import TopicPage
 
 from ..models import Follow
@@ -81,7 +82,7 @@ def target_label(language):
         return _("To translate into French")
     if language == "en":
         return _("To translate into English")
-    return _("To translate into %(language)s") % {"language": language}
+    return _("To translate into %(language)s") % {"language": language_in_sentence(language)}
 
 
 def kind_label(kind):
