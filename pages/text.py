@@ -47,10 +47,11 @@ def normal_list(values):
 
 
 def _sort_key(value):
+    """Case and accents folded: the key that says two items are the same."""
     if not isinstance(value, str):
-        return ("", str(value))
+        return str(value)
     folded = unicodedata.normalize("NFKD", value.casefold())
-    return ("".join(c for c in folded if not unicodedata.combining(c)), value)
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def normal_input(data, keep=()):
