@@ -5,6 +5,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from django.test import Client
 
+from pages.localized_urls import reverse_in
+
 pytestmark = pytest.mark.browser
 
 
@@ -41,7 +43,7 @@ def test_no_serious_or_critical_violation_on_discussion_pages(signed_in, page, l
         f"/{language}/discussion/{thread.pk}/",
         f"/{language}/discussion/posts/{reply.pk}/history/",
         f"/{language}/discussion/posts/{reply.pk}/edit/",
-        f"/{language}/following/",
+        reverse_in(language, "discussion:following"),
         f"/{language}/discussion/reports/",
     ]
     for path in paths:

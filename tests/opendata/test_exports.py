@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from pages.localized_urls import reverse_in
 from pages.models import ToolPage, UseCasePage
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def test_exports_read_entries_in_batches_with_a_constant_number_of_queries(
 
 def test_the_data_page_offers_every_download_and_the_cc0_notice(client, catalogue):
     for language, notice in (("en", "CC0"), ("fr", "CC0")):
-        response = client.get(f"/{language}/data/")
+        response = client.get(reverse_in(language, "opendata_data"))
         assert response.status_code == 200
         html = response.content.decode()
         assert notice in html
@@ -101,6 +102,6 @@ def test_the_data_page_offers_every_download_and_the_cc0_notice(client, catalogu
 
 def test_the_api_page_explains_the_api_in_both_languages(client, catalogue):
     for language in ("en", "fr"):
-        response = client.get(f"/{language}/data/api/")
+        response = client.get(reverse_in(language, "opendata_api_docs"))
         assert response.status_code == 200
         assert "/api/v1/schema/" in response.content.decode()

@@ -22,7 +22,7 @@ def test_the_embedded_default_answers_from_the_database_with_a_notice_in_readers
 
 
 def test_the_notice_reads_in_french_too(catalogue, client, database_search):
-    html = client.get("/fr/search/?q=CONSUL").content.decode()
+    html = client.get(reverse_in("fr", "search") + "?q=CONSUL").content.decode()
     assert "Les résultats contiennent les mots exactement tels que vous les avez tapés" in html
     assert "base de données" not in html
 
