@@ -190,9 +190,7 @@ def test_the_current_revision_says_so(client, tool):
     assert "This is the current revision of this entry." in html
 
 
-def test_contributors_see_a_restore_link_to_the_prefilled_edit_form_on_old_revisions(
-    client, tool
-):
+def test_contributors_see_a_restore_link_to_the_prefilled_edit_form_on_old_revisions(client, tool):
     user = contributor()
     old = tool.live_revision
     edit(tool, user, "New.")

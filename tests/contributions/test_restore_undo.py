@@ -9,7 +9,7 @@ from wagtail.models import PageLogEntry
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from contributions.services.restore import made_as_untranslated_copy
-from pages.models import TopicPage, ToolPage
+from pages.models import ToolPage, TopicPage
 
 from .factories import contributor, new_english_tool
 
@@ -27,7 +27,7 @@ def fresh(page):
 
 def as_submitted(response, **changes):
     """The data of the form a response shows, as the browser would post it back."""
-    data = {name: values for name, values in response.context["form"].data.lists()}
+    data = dict(response.context["form"].data.lists())
     data.update(changes)
     return data
 
