@@ -11,7 +11,7 @@ import pytest
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.models import ToolPage
-from tests.browser.test_translation_journey import sign_in
+from tests.browser.test_translation_journey import serious_violations, sign_in
 from tests.contributions.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.browser
@@ -49,6 +49,7 @@ def test_restore_shows_the_changes_first_and_saves_only_when_confirmed(
     assert changes.locator("del", has_text="Spam").first.is_visible()
     assert changes.get_by_text("this also changes the French version").is_visible()
     assert fresh(tool).description == "Spam."  # nothing saved yet
+    assert serious_violations(page) == []
 
     summary = page.locator("input[name=edit_summary]")
     assert summary.input_value() == f"Restored revision {old.pk} by bruno"
