@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from contributions.changes import ChangesFilterForm, describe, published_changes
 from contributions.services.history import entry_route_url
+from contributions.summaries import summary_text
 from contributions.templatetags.history import size_change
 from pages.models import EntryPage
 
@@ -30,12 +31,13 @@ class ChangesFeed(Feed):
 
     def item_title(self, record):
         title = f"{record.page.title} · {record.get_kind_display()}"
-        return f"{title}: {record.summary}" if record.summary else title
+        summary = summary_text(record)
+        return f"{title}: {summary}" if summary else title
 
     def item_description(self, record):
         return format_html(
             "<p>{}</p><p>{} · {}</p>",
-            record.summary or _("no summary"),
+            summary_text(record) or _("no summary"),
             record.user.display_name if record.user else _("unknown contributor"),
             size_change(record.size_delta),
         )

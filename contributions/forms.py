@@ -53,8 +53,12 @@ class EntryForm(NormalisedInput, forms.Form):
     def field_kinds(cls):
         return [(n, k) for n, k in editable_fields(cls.model) if n not in NOT_ON_PUBLIC_FORM]
 
-    def changes(self):
-        """cleaned_data → {field: snapshot value} for the edited fields."""
+    def changes(self, store_uploads=True):
+        """cleaned_data → {field: snapshot value} for the edited fields.
+
+        With store_uploads=False (showing changes before saving), an uploaded
+        logo is not stored: the logo shows as it is.
+        """
         values = {}
         for name, kind in self.field_kinds():
             value = self.cleaned_data.get(name)
@@ -63,7 +67,7 @@ class EntryForm(NormalisedInput, forms.Form):
             elif hasattr(value, "pk"):  # the logo, an image
                 value = value.pk
             values[name] = normal_value(kind, value)
-        if self.cleaned_data.get("logo_upload"):
+        if self.cleaned_data.get("logo_upload") and store_uploads:
             values["logo"] = _store_logo(self.cleaned_data["logo_upload"], self.cleaned_data)
         elif self.cleaned_data.get("remove_logo"):
             values["logo"] = None
@@ -176,10 +180,22 @@ class CommaListField(forms.CharField):
         return [item.strip() for item in text.split(",") if item.strip()]
 
 
+def _source_fields():
+    """A restore or an undo is an edit that remembers what it restores or undoes."""
+    return {
+        "source_action": forms.ChoiceField(
+            choices=[("", ""), ("restore", "restore"), ("undo", "undo")],
+            required=False,
+            widget=forms.HiddenInput,
+        ),
+        "source_revision": forms.IntegerField(required=False, widget=forms.HiddenInput),
+    }
+
+
 def entry_form_class(page):
     """A form class for this page's model, its relations limited to its language."""
     model = type(page)
-    attrs = {"model": model, "locale": page.locale}
+    attrs = {"model": model, "locale": page.locale, **_source_fields()}
     for name, kind in editable_fields(model):
         if name not in NOT_ON_PUBLIC_FORM:
             attrs[name] = _formfield(model, name, kind, page.locale)
@@ -199,6 +215,8 @@ def entry_form_class(page):
         "edit_summary",
         "minor_edit",
         "base_revision",
+        "source_action",
+        "source_revision",
     ]
     form_class.field_order = order
     return form_class

@@ -70,6 +70,11 @@ class EditRecord(models.Model):
     language = models.CharField(_("language"), max_length=8, db_index=True)
     kind = models.CharField(_("kind of change"), max_length=16, choices=Kind.choices)
     summary = models.CharField(_("edit summary"), max_length=500, blank=True)
+    #: The part of the summary the wiki writes itself, as data rather than
+    #: text so that each reader sees it in their own language (see
+    #: contributions.summaries): {"action": "restore" | "undo", "revision": id,
+    #: "author": user name or None}. Empty for ordinary edits.
+    auto_summary = models.JSONField(_("automatic summary"), default=dict, blank=True)
     minor = models.BooleanField(_("minor edit"), default=False)
     size = models.PositiveIntegerField(_("size in characters"), default=0)
     size_delta = models.IntegerField(_("size change"), default=0)

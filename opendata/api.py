@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from contributions.models import EditRecord
+from contributions.summaries import summary_text
 
 from . import catalogue
 from .catalogue import Filters, InvalidFilter
@@ -142,7 +143,7 @@ def revisions(request, entry_id):
             "language": record.language,
             "date": record.created_at.isoformat(),
             "author": record.user.display_name if record.user else None,
-            "summary": record.summary,
+            "summary": summary_text(record),
             "kind": record.kind,
             "minor": record.minor,
         }

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contributions', '0008_normalise_text'),
+        ('contributions', '0009_auto_summary'),
     ]
 
     operations = [

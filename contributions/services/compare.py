@@ -18,7 +18,14 @@ from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from contributions.diff import word_diff
-from contributions.snapshots import LINKS, RELATION, TEXT, editable_fields, revision_snapshot
+from contributions.snapshots import (
+    LINKS,
+    RELATION,
+    TEXT,
+    editable_fields,
+    revision_snapshot,
+    snapshot,
+)
 from pages.templatetags.catalogue import language_label
 
 LIST = "list"
@@ -81,6 +88,42 @@ def compare_snapshots(model, old, new, request=None):
             change.new = display_value(model, name, after)
         changes.append(change)
     return Comparison(changes=changes, unchanged=unchanged)
+
+
+@dataclass
+class PendingChanges:
+    """What saving a form would change in the current version, shared facts apart."""
+
+    own: list  # FieldChanges of this language version's text
+    shared: list  # FieldChanges of facts shared with the other language version
+    unchanged: list
+    #: A sentence saying that the shared facts change the other version too.
+    shared_note: str = ""
+
+    @property
+    def changes(self):
+        return [*self.own, *self.shared]
+
+
+def pending_changes(page, changes, request=None):
+    """The current version of `page` against it with `changes` applied ("Show changes")."""
+    model = type(page)
+    current = snapshot(page)
+    comparison = compare_snapshots(model, current, {**current, **changes}, request)
+    facts = set(getattr(model, "fact_fields", ()))
+    return PendingChanges(
+        own=[change for change in comparison.changes if change.name not in facts],
+        shared=[change for change in comparison.changes if change.name in facts],
+        unchanged=comparison.unchanged,
+        shared_note=shared_facts_note(page.locale.language_code),
+    )
+
+
+def shared_facts_note(language):
+    """Written per direction, as in contributions.translation_text."""
+    if language == "fr":
+        return _("These facts are shared by both languages: this also changes the English version.")
+    return _("These facts are shared by both languages: this also changes the French version.")
 
 
 def _is_empty(value):

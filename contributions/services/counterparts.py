@@ -117,6 +117,7 @@ def share_with_counterpart(page, other, revision, record, before, after, *, is_c
             "language": other.locale.language_code,
             "kind": EditRecord.Kind.EDIT,
             "summary": record.summary,
+            "auto_summary": record.auto_summary,
             "minor": record.minor,
             "size": size,
             "size_delta": size - before_size,

@@ -54,13 +54,16 @@ def save_edit(
     source_revision=None,
     publish=True,
     synced_fields=(),
+    auto_summary=None,
 ):
     """Apply `changes` ({field: snapshot value}) to `page` and publish a revision.
 
     Raises EditConflict (and saves nothing) when a field was changed both here
     and in a revision published after `base_revision_id`. With kind
     TRANSLATE, `synced_fields` are the text fields now in line with the other
-    language (written, or confirmed still accurate).
+    language (written, or confirmed still accurate). `auto_summary` is the
+    structured part of the summary that restores and undos write (see
+    contributions.summaries).
     """
     with transaction.atomic():
         # Both language versions may be written (shared facts): lock them in
@@ -101,6 +104,7 @@ def save_edit(
                 "language": locked.locale.language_code,
                 "kind": kind,
                 "summary": summary[:500],
+                "auto_summary": auto_summary or {},
                 "minor": minor,
                 "size": after_size,
                 "size_delta": after_size - before_size,

@@ -1,17 +1,46 @@
-"""Restore an old revision, or undo one edit, as new revisions.
+"""Restore an old revision, or undo one edit: what the edit form proposes.
 
-Both go through save_edit(), so they are ordinary revisions: attributed,
-summarised, diffable, and themselves restorable or undoable.
+Neither saves anything. Each computes the entry as it would be (every field),
+which the edit form shows pre-filled with the differences from the current
+version; the contributor checks, changes what they like, and saves with the
+ordinary save button, through save_edit(), as a revision of kind "restore" or
+"undo" that remembers its source revision.
+
+One rule goes beyond copying old values: a revision made while this language
+version was an untranslated copy of the other one holds the other language's
+text. Restoring (or undoing) it must not put that text back over a real
+translation, so its text fields keep their current value, and the form says
+which.
 """
+
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from wagtail.models import Revision
 
-from contributions.models import EditRecord
-from contributions.snapshots import revision_snapshot
+from contributions.snapshots import TEXT, editable_fields, revision_snapshot, snapshot
 
-from .editing import save_edit
+from . import translation
+from .editing import EditConflict
+from .merge import three_way_merge
+
+RESTORE = "restore"
+UNDO = "undo"
+
+
+@dataclass
+class Proposal:
+    action: str  # RESTORE or UNDO
+    revision: Revision
+    #: Every editable field as the form proposes it (snapshot values).
+    values: dict
+    #: Text fields kept at their current value (see the module docstring).
+    kept_text: list = field(default_factory=list)
+    #: Undo only: later edits changed the same fields; the merge view decides.
+    conflict: EditConflict | None = None
+    #: Undo only: the revision changed nothing (it is its own previous state).
+    nothing_to_undo: bool = False
 
 
 def page_revision(page, revision_id):
@@ -28,30 +57,12 @@ def previous_revision(page, revision):
     )
 
 
-def _summary(revision, by_someone, by_unknown):
-    """One sentence per case: an author's name and "an unknown contributor" do not
-    take the same preposition in French ("de bruno", "d’un contributeur inconnu")."""
-    if revision.user is None:
-        return by_unknown % {"id": revision.pk}
-    return by_someone % {"id": revision.pk, "author": revision.user.get_username()}
-
-
-def restore_revision(page, user, revision):
-    """A new revision equal to `revision` (every field), with an automatic summary."""
-    summary = _summary(
-        revision,
-        _("Restored revision %(id)s by %(author)s"),
-        _("Restored revision %(id)s by an unknown contributor"),
-    )
-    return save_edit(
-        page,
-        user,
-        revision_snapshot(revision),
-        base_revision_id=page.live_revision_id,
-        summary=summary,
-        kind=EditRecord.Kind.RESTORE,
-        source_revision=revision,
-    )
+def restore_proposal(page, revision):
+    """The entry with every field as in `revision` (text of a copy period excepted)."""
+    current = snapshot(page)
+    values = revision_snapshot(revision)
+    kept = _keep_translations(page, revision, values, current)
+    return Proposal(RESTORE, revision, values, kept_text=kept)
 
 
 def undo_changes(page, revision):
@@ -63,20 +74,79 @@ def undo_changes(page, revision):
     return {name: before[name] for name in after if before.get(name) != after[name]}
 
 
-def undo_revision(page, user, revision):
-    """Reverse one edit. Later edits to other fields stay; if a later edit touched
-    the same fields, save_edit raises EditConflict and the merge view opens."""
-    summary = _summary(
-        revision,
-        _("Undid revision %(id)s by %(author)s"),
-        _("Undid revision %(id)s by an unknown contributor"),
+def undo_proposal(page, revision):
+    """The current entry with what `revision` changed put back.
+
+    Later edits to other fields stay. When a later edit changed one of the
+    same fields, the proposal carries the conflict, as a concurrent edit
+    would: the edit form opens in merge mode with both texts.
+    """
+    current = snapshot(page)
+    changes = undo_changes(page, revision)
+    if not changes:
+        return Proposal(UNDO, revision, current, nothing_to_undo=True)
+    kept = _keep_translations(page, revision, changes, current)
+    for name in kept:
+        del changes[name]
+    merge = three_way_merge(revision_snapshot(revision), current, changes)
+    conflict = None if merge.clean else EditConflict(merge, page.live_revision)
+    return Proposal(UNDO, revision, merge.merged, kept_text=kept, conflict=conflict)
+
+
+def _keep_translations(page, revision, values, current):
+    """Put the current text back in `values` where `revision` held copied text.
+
+    Returns the names of the text fields kept (those that would have changed).
+    """
+    if not made_as_untranslated_copy(page, revision):
+        return []
+    kept = []
+    for name, kind in editable_fields(type(page)):
+        if kind == TEXT and name in values and values[name] != current[name]:
+            values[name] = current[name]
+            kept.append(name)
+    return kept
+
+
+def made_as_untranslated_copy(page, revision):
+    """True if `revision` is from a time when `page` copied the other language's text.
+
+    An untranslated copy is created with the other version's text and follows
+    every change of it, so its revisions hold, in every text field at once,
+    the text of some earlier revision of the other version. Nothing else
+    does, short of a page written identically in both languages (a copy in
+    all but name). Revision ids grow with time, so "earlier" compares ids.
+    """
+    other = translation.counterpart(page)
+    if other is None:
+        return False
+    names = type(page).translatable_fields
+    own = {name: revision.content.get(name) or "" for name in names}
+    contents = (
+        Revision.page_revisions.filter(object_id=str(other.pk), pk__lt=revision.pk)
+        .order_by("-pk")
+        .values_list("content", flat=True)
     )
-    return save_edit(
-        page,
-        user,
-        undo_changes(page, revision),
-        base_revision_id=revision.pk,
-        summary=summary,
-        kind=EditRecord.Kind.UNDO,
-        source_revision=revision,
+    return any(all((content.get(n) or "") == own[n] for n in names) for content in contents)
+
+
+def kept_text_note(page, field_labels):
+    """Why some text fields keep their current value, in a sentence per direction."""
+    values = {"fields": ", ".join(str(label) for label in field_labels)}
+    if page.locale.language_code == "fr":
+        return (
+            _(
+                "This revision dates from when the French version was an untranslated "
+                "copy of the English one: its text is English. The current French text "
+                "is kept in: %(fields)s."
+            )
+            % values
+        )
+    return (
+        _(
+            "This revision dates from when the English version was an untranslated "
+            "copy of the French one: its text is French. The current English text "
+            "is kept in: %(fields)s."
+        )
+        % values
     )

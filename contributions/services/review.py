@@ -69,6 +69,7 @@ def approve(record, moderator):
                     changes,
                     base_revision_id=record.base_revision_id,
                     summary=record.summary,
+                    auto_summary=record.auto_summary,
                     minor=record.minor,
                     kind=(
                         EditRecord.Kind.TRANSLATE

@@ -7,7 +7,15 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from contributions.summaries import summary_text
+
 register = template.Library()
+
+
+@register.filter
+def edit_summary(record):
+    """An EditRecord's summary in the reader's language (see contributions.summaries)."""
+    return summary_text(record)
 
 
 @register.simple_tag

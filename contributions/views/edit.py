@@ -8,12 +8,18 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from wagtail.models import Revision
+
 from contributions.diff import word_diff
 from contributions.forms import entry_form_class
+from contributions.models import EditRecord
 from contributions.permissions import can_edit
+from contributions.services.compare import pending_changes
 from contributions.services.editing import EditConflict, save_edit
+from contributions.services.restore import RESTORE, UNDO, page_revision
 from contributions.services.review import needs_review
 from contributions.snapshots import TEXT, snapshot
+from contributions.summaries import auto_summary, auto_summary_text
 from pages.markdown import render_markdown
 from pages.routes import subpage_url
 
@@ -25,58 +31,14 @@ def edit_view(request, page):
         raise PermissionDenied(_("Only contributors with a verified e-mail address can edit."))
     form_class = entry_form_class(page)
     reviewed = needs_review(request.user, page)
-    conflicts = []
-    preview = {}
-    if request.method == "POST":
-        form = form_class(request.POST, request.FILES)
-        if form.is_valid() and "preview" in request.POST:
-            preview = {
-                name: render_markdown(form.cleaned_data.get(name) or "")
-                for name, kind in form.field_kinds()
-                if kind == TEXT and name not in ("title", "summary")
-            }
-        elif form.is_valid():
-            try:
-                outcome = save_edit(
-                    page,
-                    request.user,
-                    form.changes(),
-                    base_revision_id=form.cleaned_data.get("base_revision"),
-                    summary=form.cleaned_data["edit_summary"],
-                    minor=form.cleaned_data["minor_edit"],
-                    publish=not reviewed,
-                )
-            except EditConflict as conflict:
-                form, conflicts = merge_form(
-                    page,
-                    form_class,
-                    conflict,
-                    form.cleaned_data["edit_summary"],
-                    form.cleaned_data["minor_edit"],
-                )
-            except ValidationError as error:  # a model rule the form did not know
-                form.add_error(None, error)
-            else:
-                if outcome.merged_fields:
-                    messages.info(
-                        request,
-                        _(
-                            "Someone else changed this entry while you were editing; "
-                            "their changes to other fields were kept alongside yours."
-                        ),
-                    )
-                if reviewed:
-                    messages.success(
-                        request,
-                        _(
-                            "Thank you! Your changes were saved and will appear once a "
-                            "moderator has reviewed them."
-                        ),
-                    )
-                else:
-                    messages.success(request, _("Your changes were published."))
-                return redirect(page.url)
-    else:
+    if request.method != "POST":
+        action = next((name for name in (RESTORE, UNDO) if name in request.GET), None)
+        if action:
+            # Restore and undo open this form pre-filled (views.restore imports
+            # this module's helpers, hence the import here).
+            from .restore import prefilled_edit
+
+            return prefilled_edit(request, page, form_class, reviewed, action)
         form = form_class(
             initial={
                 **form_class.initial_from(snapshot(page)),
@@ -84,18 +46,127 @@ def edit_view(request, page):
                 "base_revision": page.live_revision_id,
             }
         )
+        return render_edit_form(request, page, form, reviewed=reviewed)
+    form = form_class(request.POST, request.FILES)
+    source = form_source(page, request.POST)
+    if source and reviewed:
+        raise PermissionDenied(_("Restoring and undoing are open to established contributors."))
+    conflicts = []
+    preview = {}
+    pending = None
+    if form.is_valid() and "preview" in request.POST:
+        preview = {
+            name: render_markdown(form.cleaned_data.get(name) or "")
+            for name, kind in form.field_kinds()
+            if kind == TEXT and name not in ("title", "summary")
+        }
+    elif form.is_valid() and "show_changes" in request.POST:
+        pending = pending_changes(page, form.changes(store_uploads=False), request)
+    elif form.is_valid():
+        action, revision = source or (None, None)
+        automatic = auto_summary(action, revision) if source else None
+        try:
+            outcome = save_edit(
+                page,
+                request.user,
+                form.changes(),
+                base_revision_id=form.cleaned_data.get("base_revision"),
+                summary=typed_summary(form.cleaned_data["edit_summary"], automatic),
+                minor=form.cleaned_data["minor_edit"],
+                publish=not reviewed,
+                kind=SOURCE_KINDS.get(action, EditRecord.Kind.EDIT),
+                source_revision=revision,
+                auto_summary=automatic,
+            )
+        except EditConflict as conflict:
+            form, conflicts = merge_form(
+                page,
+                form_class,
+                conflict,
+                form.cleaned_data["edit_summary"],
+                form.cleaned_data["minor_edit"],
+                source=source,
+            )
+        except ValidationError as error:  # a model rule the form did not know
+            form.add_error(None, error)
+        else:
+            _saved_message(request, outcome, reviewed, action)
+            return redirect(page.url)
     return render_edit_form(
         request,
         page,
         form,
         conflicts=conflicts,
         preview=preview,
+        pending=pending,
         reviewed=reviewed,
+        source=source_context(source),
         move_url=None if reviewed else subpage_url(page.url, "move"),
     )
 
 
-def render_edit_form(request, page, form, *, conflicts=(), preview=None, **extra):
+#: The kind of revision a restore or an undo saves, so history says "restored" / "undid".
+SOURCE_KINDS = {RESTORE: EditRecord.Kind.RESTORE, UNDO: EditRecord.Kind.UNDO}
+
+
+def _saved_message(request, outcome, reviewed, action):
+    if outcome.merged_fields:
+        messages.info(
+            request,
+            _(
+                "Someone else changed this entry while you were editing; "
+                "their changes to other fields were kept alongside yours."
+            ),
+        )
+    if reviewed:
+        messages.success(
+            request,
+            _(
+                "Thank you! Your changes were saved and will appear once a "
+                "moderator has reviewed them."
+            ),
+        )
+    elif action == RESTORE:
+        messages.success(request, _("The old revision was restored as a new revision."))
+    elif action == UNDO:
+        messages.success(request, _("The edit was undone."))
+    else:
+        messages.success(request, _("Your changes were published."))
+
+
+def form_source(page, data):
+    """(action, revision) when the submitted form restores or undoes a revision of `page`."""
+    action, raw_id = data.get("source_action"), data.get("source_revision") or ""
+    if action not in SOURCE_KINDS or not raw_id.isdigit():
+        return None
+    try:
+        return action, page_revision(page, int(raw_id))
+    except Revision.DoesNotExist:
+        return None
+
+
+def source_context(source):
+    """What the form says about the revision it restores or undoes."""
+    if source is None:
+        return None
+    action, revision = source
+    return {"action": action, "revision": revision}
+
+
+def typed_summary(text, automatic):
+    """The words the person added to the pre-filled automatic summary.
+
+    The form shows the automatic summary in the edit summary box, where the
+    person may add to it; it is stored as data (auto_summary), so only what
+    follows it is stored as their text.
+    """
+    prefix = auto_summary_text(automatic)
+    if prefix and text.startswith(prefix):
+        text = text[len(prefix) :].lstrip(" :;,.-–—")
+    return text
+
+
+def render_edit_form(request, page, form, *, conflicts=(), preview=None, pending=None, **extra):
     """The edit page; 409 while conflicts wait, 400 with errors (input kept)."""
     status = 409 if conflicts else (400 if form.is_bound and form.errors else 200)
     context = {
@@ -103,6 +174,8 @@ def render_edit_form(request, page, form, *, conflicts=(), preview=None, **extra
         "form": form,
         "conflicts": conflicts,
         "preview": preview or {},
+        # "Show changes": what saving would change against the current version.
+        "pending": pending,
         "entry_tabs": page.entry_tabs(request),
         "active_tab": "edit",
         **extra,
@@ -110,28 +183,47 @@ def render_edit_form(request, page, form, *, conflicts=(), preview=None, **extra
     return TemplateResponse(request, "contributions/edit.html", context, status=status)
 
 
-def merge_form(page, form_class, conflict, edit_summary="", minor=False):
-    """The form again, based on the newer revision: their changes merged, mine kept.
+def bound_form(form_class, values, **fields):
+    """The form as if submitted with these snapshot `values` and extra `fields`.
 
-    Conflicting fields hold my value; above each, their version and a
-    word-level diff from theirs to mine, so the contributor decides with
-    nothing lost. Used by editing and by undo.
+    Bound, so that the proposal is validated and shown exactly as it will be
+    saved (merge view, restore, undo).
     """
-    merged = conflict.merge.merged
     data = QueryDict(mutable=True)
-    for name, value in form_class.initial_from(merged).items():
+    for name, value in form_class.initial_from(values).items():
         if isinstance(value, list):
             data.setlist(name, [str(item) for item in value])
         elif isinstance(value, bool):
             data[name] = "true" if value else "false"
         elif value is not None:
             data[name] = str(value)
-    data["edit_summary"] = edit_summary
-    if minor:
-        data["minor_edit"] = "true"
-    data["base_revision"] = str(conflict.theirs_revision.pk)
+    for name, value in fields.items():
+        if value not in (None, "", False):
+            data[name] = "true" if value is True else str(value)
     form = form_class(data)
     form.is_valid()
+    return form
+
+
+def merge_form(page, form_class, conflict, edit_summary="", minor=False, source=None):
+    """The form again, based on the newer revision: their changes merged, mine kept.
+
+    Conflicting fields hold my value; above each, their version and a
+    word-level diff from theirs to mine, so the contributor decides with
+    nothing lost. Used by editing, by undo, and by restoring or undoing
+    (`source`: (action, revision), kept in the form).
+    """
+    merged = conflict.merge.merged
+    action, revision = source or ("", None)
+    form = bound_form(
+        form_class,
+        merged,
+        edit_summary=edit_summary,
+        minor_edit=minor,
+        base_revision=conflict.theirs_revision.pk,
+        source_action=action,
+        source_revision=revision and revision.pk,
+    )
     theirs = snapshot(page.__class__.objects.get(pk=page.pk))
     conflicts = []
     for name in conflict.merge.conflicts:

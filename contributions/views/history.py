@@ -29,8 +29,10 @@ from contributions.services.history import (
     rejected_revision_ids,
     revision_status,
 )
+from contributions.services.restore import RESTORE, UNDO
 from contributions.snapshots import LINKS, RELATION, TEXT, editable_fields, revision_snapshot
-from pages import routes
+
+from .restore import prefilled_url
 
 PER_PAGE = 50
 
@@ -62,10 +64,9 @@ def history_view(request, page):
         )
         row.undo_url = (
             editable
-            and routes.is_available("history_undo")
             and row.previous_id
             and row.status not in (PENDING, REJECTED)
-            and entry_route_url(page.url, "history_undo", revision_id=revision_id)
+            and prefilled_url(page, UNDO, revision_id)
         )
     return TemplateResponse(
         request,
@@ -112,8 +113,7 @@ def history_revision_view(request, page, revision_id):
             and compare_url(page.url, revision.pk, live_id),
             "restore_url": status != CURRENT
             and can_edit(request.user, page)
-            and routes.is_available("history_restore")
-            and entry_route_url(page.url, "history_restore", revision_id=revision.pk),
+            and prefilled_url(page, RESTORE, revision.pk),
         }
     )
     return TemplateResponse(request, "contributions/history_revision.html", context)

@@ -1,75 +1,91 @@
-"""Restore and undo from an entry's history (POST only, by people who may edit)."""
+"""Restore and undo from an entry's history: the edit form, pre-filled.
+
+`<entry>/edit/?restore=<id>` and `?undo=<id>` open the ordinary edit form
+with the proposed result, its differences from the current version shown at
+once, and the automatic summary in the summary box. Nothing is saved until
+the contributor saves the form (see views.edit). The older addresses
+`history/<id>/restore/` and `history/<id>/undo/` lead there.
+"""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from wagtail.models import Revision
 
-from contributions.forms import entry_form_class
-from contributions.permissions import can_edit
-from contributions.services.editing import EditConflict
+from contributions.services.compare import pending_changes
 from contributions.services.restore import (
+    RESTORE,
+    UNDO,
+    kept_text_note,
     page_revision,
-    restore_revision,
-    undo_changes,
-    undo_revision,
+    restore_proposal,
+    undo_proposal,
 )
-from contributions.services.review import needs_review
+from contributions.summaries import auto_summary, auto_summary_text
+from pages.routes import subpage_url
 
-from .edit import merge_form, render_edit_form
+from .edit import bound_form, merge_form, render_edit_form, source_context
 
 
-def _guard(request, page, revision_id):
-    if request.method != "POST":
-        return None, HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return None, redirect_to_login(page.url)
-    if not can_edit(request.user, page):
-        raise PermissionDenied(_("Only contributors with a verified e-mail address can edit."))
-    if needs_review(request.user, page):
-        raise PermissionDenied(_("Restoring and undoing are open to established contributors."))
-    try:
-        return page_revision(page, revision_id), None
-    except Revision.DoesNotExist as error:
-        raise Http404 from error
+def prefilled_url(page, action, revision_id):
+    return f"{subpage_url(page.url, 'edit')}?{action}={revision_id}"
 
 
 def restore_view(request, page, revision_id):
-    revision, refusal = _guard(request, page, revision_id)
-    if refusal:
-        return refusal
-    restore_revision(page, request.user, revision)
-    messages.success(request, _("The old revision was restored as a new revision."))
-    return redirect(page.url)
+    """The former one-click restore: now the pre-filled edit form, nothing saved."""
+    return _see_other(prefilled_url(page, RESTORE, revision_id))
 
 
 def undo_view(request, page, revision_id):
-    revision, refusal = _guard(request, page, revision_id)
-    if refusal:
-        return refusal
-    if not undo_changes(page, revision):
+    return _see_other(prefilled_url(page, UNDO, revision_id))
+
+
+def _see_other(url):
+    # 303: a POST from an old page or bookmark becomes a GET of the form.
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+def prefilled_edit(request, page, form_class, reviewed, action):
+    """The edit form holding the restored or undone entry (GET, from the history)."""
+    if reviewed:
+        raise PermissionDenied(_("Restoring and undoing are open to established contributors."))
+    raw_id = request.GET.get(action, "")
+    try:
+        revision = page_revision(page, int(raw_id))
+    except (ValueError, Revision.DoesNotExist) as error:
+        raise Http404(_("This entry has no revision %(id)s.") % {"id": raw_id[:20]}) from error
+    proposal = (restore_proposal if action == RESTORE else undo_proposal)(page, revision)
+    if proposal.nothing_to_undo:
         messages.info(request, _("That revision changed nothing that could be undone."))
         return redirect(page.url)
-    try:
-        undo_revision(page, request.user, revision)
-    except EditConflict as conflict:
-        return _undo_merge(request, page, revision, conflict)
-    messages.success(request, _("The edit was undone."))
-    return redirect(page.url)
-
-
-def _undo_merge(request, page, revision, conflict):
-    """Later edits touched the same fields: open the edit form in merge mode."""
-    summary = _("Undid revision %(id)s") % {"id": revision.pk}
-    form, conflicts = merge_form(page, entry_form_class(page), conflict, summary)
+    summary = auto_summary_text(auto_summary(action, revision))
+    source = (action, revision)
+    conflicts = []
+    if proposal.conflict is not None:
+        form, conflicts = merge_form(page, form_class, proposal.conflict, summary, source=source)
+    else:
+        form = bound_form(
+            form_class,
+            proposal.values,
+            edit_summary=summary,
+            base_revision=page.live_revision_id,
+            source_action=action,
+            source_revision=revision.pk,
+        )
+    labels = [form_class.base_fields[name].label for name in proposal.kept_text]
     return render_edit_form(
         request,
         page,
         form,
         conflicts=conflicts,
-        form_action=page.url + page.reverse_subpage("edit"),
+        pending=pending_changes(page, proposal.values, request),
+        reviewed=reviewed,
+        source=source_context(source),
+        kept_text_note=kept_text_note(page, labels) if labels else "",
+        form_action=subpage_url(page.url, "edit"),
     )

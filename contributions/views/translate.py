@@ -25,6 +25,7 @@ from contributions.forms import EntryForm, entry_form_class
 from contributions.models import EditRecord
 from contributions.permissions import can_edit
 from contributions.services import translation
+from contributions.services.compare import pending_changes
 from contributions.services.counterparts import create_untranslated_copy
 from contributions.services.editing import EditConflict, save_edit
 from contributions.services.moving import MoveError, free_slug, move_entry, suggested_slug
@@ -96,9 +97,12 @@ def translate_view(request, page):
     if first and not reviewed:
         form_class = with_address_choice(form_class, page, other)
     conflicts = []
+    pending = None
     if request.method == "POST":
         form = form_class(request.POST)
-        if form.is_valid():
+        if form.is_valid() and "show_changes" in request.POST:
+            pending = pending_changes(page, form.changes(), request)
+        elif form.is_valid():
             response = _save(request, page, form, states, reviewed)
             if response is not None:
                 return response
@@ -118,6 +122,7 @@ def translate_view(request, page):
         "form": form,
         "rows": _rows(page, other, form, states),
         "conflicts": conflicts,
+        "pending": pending,
         "reviewed": reviewed,
         "untranslated": any(s.status == translation.MISSING for s in states.values()),
         "language_name": language_name(page.locale.language_code),

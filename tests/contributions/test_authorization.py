@@ -68,7 +68,10 @@ def act(client, route, tool):
     if route in ("restore", "undo"):
         edit = save_edit(tool, moderator("setup"), {"summary": "Undo me."})
         target = base_revision if route == "restore" else edit.revision
-        response = client.post(tool.url + f"history/{target.pk}/{route}/")
+        # The history's link opens the edit form pre-filled; saving it confirms.
+        response = client.get(tool.url + f"edit/?{route}={target.pk}")
+        if response.status_code == 200:
+            response = client.post(tool.url + "edit/", dict(response.context["form"].data.lists()))
         return response, lambda: ToolPage.objects.get(pk=tool.pk).summary != "Undo me."
     if route == "protect":
         response = client.post(tool.url + "protect/", {"action": "protect"})

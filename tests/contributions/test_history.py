@@ -190,7 +190,7 @@ def test_the_current_revision_says_so(client, tool):
     assert "This is the current revision of this entry." in html
 
 
-def test_contributors_see_a_restore_button_on_old_revisions(client, tool):
+def test_contributors_see_a_restore_link_to_the_prefilled_edit_form_on_old_revisions(client, tool):
     user = contributor()
     old = tool.live_revision
     edit(tool, user, "New.")
@@ -199,7 +199,7 @@ def test_contributors_see_a_restore_button_on_old_revisions(client, tool):
     )
     client.force_login(user)
     html = client.get(tool.url + f"history/{old.pk}/").content.decode()
-    assert f'action="/en/tools/consul-democracy/history/{old.pk}/restore/"' in html
+    assert f'href="/en/tools/consul-democracy/edit/?restore={old.pk}"' in html
 
 
 def test_a_revision_of_another_entry_or_no_revision_is_not_found(client, tool, catalogue):
@@ -230,11 +230,10 @@ def test_a_rejected_edit_shows_the_moderators_reason_to_its_author(client, tool)
     assert "Reason: Advertising, not a description." in first_row
 
 
-def test_contributors_get_an_undo_button_for_each_published_edit(client, tool):
+def test_contributors_get_an_undo_link_for_each_published_edit(client, tool):
     user = contributor()
     revision = edit(tool, user, "To be undone.")
     assert "undo" not in rows(client.get(tool.url + "history/").content.decode())[0]
     client.force_login(user)
     html = client.get(tool.url + "history/").content.decode()
-    assert f'form="undo-{revision.pk}"' in rows(html)[0]
-    assert f'action="/en/tools/consul-democracy/history/{revision.pk}/undo/"' in html
+    assert f'href="/en/tools/consul-democracy/edit/?undo={revision.pk}"' in rows(html)[0]

@@ -216,3 +216,17 @@ def test_an_entry_without_other_version_offers_to_create_it(client, catalogue, e
     response = client.post(english.url + "translate/")
     assert response.status_code == 302
     assert response.url.startswith("/fr/outils/closed-petitions/translate/")
+
+
+def test_show_changes_on_translate_shows_the_diff_and_saves_nothing(client, new_tool, writer):
+    _english, french = new_tool
+    client.force_login(writer)
+    data = translate_data(french, summary="Des budgets que l’on lit.", show_changes="")
+    response = client.post(french.url + "translate/", data)
+    assert response.status_code == 200
+    (change,) = response.context["pending"].changes
+    assert change.name == "summary"
+    assert "<ins>" in change.diff and "budgets" in change.diff
+    assert response.context["form"]["summary"].value() == "Des budgets que l’on lit."
+    assert fresh(french).summary == "Budgets that residents read."
+    assert not EditRecord.objects.filter(page=french, kind="translate").exists()
