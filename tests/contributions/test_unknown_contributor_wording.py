@@ -7,9 +7,8 @@ from django.utils import translation
 
 from wagtail.models import Revision
 
-from contributions.models import EditRecord
 from contributions.services.editing import save_edit
-from contributions.services.restore import restore_revision, undo_revision
+from contributions.summaries import RESTORE, UNDO, auto_summary, auto_summary_text
 from pages.models import ToolPage
 
 from .factories import contributor
@@ -30,29 +29,24 @@ def anonymous(revision):
 
 def test_restoring_a_revision_of_an_unknown_author_says_so_in_good_french(tool):
     old = anonymous(tool.latest_revision)
-    save_edit(tool, contributor("vandal"), {"summary": "Spam."})
     with translation.override("fr"):
-        restore_revision(ToolPage.objects.get(pk=tool.pk), contributor("fixer"), old)
-    summary = EditRecord.objects.filter(page=tool).latest("pk").summary
-    assert summary == f"Restauration de la version {old.pk} d'un contributeur inconnu"
+        text = auto_summary_text(auto_summary(RESTORE, old))
+    assert text == f"Restauration de la version {old.pk} d'un contributeur inconnu"
 
 
 def test_undoing_a_revision_of_an_unknown_author_says_so_in_good_french(tool):
     save_edit(tool, contributor("writer"), {"summary": "A better summary."})
     edit = anonymous(ToolPage.objects.get(pk=tool.pk).latest_revision)
     with translation.override("fr"):
-        undo_revision(ToolPage.objects.get(pk=tool.pk), contributor("fixer"), edit)
-    summary = EditRecord.objects.filter(page=tool).latest("pk").summary
-    assert summary == f"Annulation de la version {edit.pk} d'un contributeur inconnu"
+        text = auto_summary_text(auto_summary(UNDO, edit))
+    assert text == f"Annulation de la version {edit.pk} d'un contributeur inconnu"
 
 
 def test_a_known_author_is_named(tool):
     old = tool.latest_revision
-    save_edit(tool, contributor("vandal"), {"summary": "Spam."})
     with translation.override("en"):
-        restore_revision(ToolPage.objects.get(pk=tool.pk), contributor("fixer"), old)
-    summary = EditRecord.objects.filter(page=tool).latest("pk").summary
-    assert summary == f"Restored revision {old.pk} by {old.user.get_username()}"
+        text = auto_summary_text(auto_summary(RESTORE, old))
+    assert text == f"Restored revision {old.pk} by {old.user.get_username()}"
 
 
 def test_an_old_revision_of_an_unknown_author_is_saved_by_an_unknown_contributor(client, tool):
