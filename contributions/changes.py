@@ -12,7 +12,8 @@ edit waiting for review, or rejected, was never shown to readers. The
 "review status" filter brings them in, always marked as such.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django import forms
 from django.conf import settings
@@ -159,6 +160,31 @@ def changes_description(review_status):
             "rejected edits are marked."
         ),
     }[review_status]
+
+
+@dataclass
+class Day:
+    """The changes of one day (in the site's time zone), for a heading and its rows."""
+
+    date: date
+    changes: list
+
+
+def group_by_day(records):
+    """Consecutive `records` (newest first, described) grouped by the day of their activity.
+
+    Grouped by the moment that orders the list (a moderator's decision, else
+    the edit), so each day comes once. A day cut by paging is continued
+    under the same heading on the next page.
+    """
+    days = []
+    for record in records:
+        moment = getattr(record, "activity_at", None) or record.created_at
+        local_day = timezone.localdate(moment)
+        if not days or days[-1].date != local_day:
+            days.append(Day(local_day, []))
+        days[-1].changes.append(record)
+    return days
 
 
 def describe(records, request=None):

@@ -1,5 +1,7 @@
 """Small pieces of wiki history shown in many places (history, diffs, recent changes, feeds)."""
 
+from datetime import datetime
+
 from django import template
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +20,7 @@ def day(value):
     """A date as a reader says it: "3 December 2026", "3 décembre 2026" (local time)."""
     if not value:
         return ""
-    if timezone.is_aware(value):
+    if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     # The format is translated so that each language orders day, month and year its way.
     return date_format(value, pgettext("date format of a day, see Django's date filter", "j F Y"))

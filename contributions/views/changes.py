@@ -12,6 +12,7 @@ from contributions.changes import (
     all_changes,
     changes_description,
     describe,
+    group_by_day,
     published_changes,
     unpublished_count,
 )
@@ -39,7 +40,7 @@ def recent_changes_view(request):
         {
             "form": form,
             "description": changes_description(form.review_status),
-            "changes": describe(page_obj.object_list, request),
+            "days": group_by_day(describe(page_obj.object_list, request)),
             "page_obj": page_obj,
             "paginator": paginator,
             "extra_query": query.urlencode(),
