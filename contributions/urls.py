@@ -9,6 +9,7 @@ from django.urls import path
 from .feeds import EntryHistoryFeed, RecentChangesFeed
 from .views.autocomplete import autocomplete_view
 from .views.changes import contributor_view, recent_changes_view
+from .views.profile import profile_view
 from .views.translations import translations_view
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("recent-changes/feed/", RecentChangesFeed(), name="recent_changes_feed"),
     path("history-feed/<int:page_id>/", EntryHistoryFeed(), name="history_feed"),
     path("contributors/<str:username>/", contributor_view, name="contributor"),
+    # Beside allauth's account pages (site.urls includes those first; none is "profile/").
+    path("accounts/profile/", profile_view, name="profile"),
     path("entries/autocomplete/", autocomplete_view, name="entry_autocomplete"),
     path("translations/", translations_view, name="translations"),
 ]

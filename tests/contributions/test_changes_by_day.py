@@ -1,8 +1,7 @@
 """Recent changes are grouped by day, under a heading in the reader's language."""
 
 import re
-from datetime import datetime, timedelta
-from datetime import timezone as tz
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -16,7 +15,7 @@ from .factories import contributor
 
 pytestmark = pytest.mark.django_db
 #: Long before the catalogue's own changes (made when the tests start).
-TODAY = datetime(2025, 3, 5, 15, 0, tzinfo=tz.utc)
+TODAY = datetime(2025, 3, 5, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -96,8 +95,8 @@ def test_paging_continues_a_day_under_the_same_heading(client, tool, monkeypatch
 
 
 def test_days_are_those_of_the_site_time_zone(client, tool, settings):
-    settings.TIME_ZONE = "Pacific/Auckland"  # UTC+13 in December
-    edit_on(tool, datetime(2025, 3, 5, 12, 0, tzinfo=tz.utc), "Late")
-    assert timezone.localdate(datetime(2025, 3, 5, 12, 0, tzinfo=tz.utc)).day == 6
+    settings.TIME_ZONE = "Pacific/Auckland"  # UTC+13 in March
+    edit_on(tool, datetime(2025, 3, 5, 12, 0, tzinfo=UTC), "Late")
+    assert timezone.localdate(datetime(2025, 3, 5, 12, 0, tzinfo=UTC)).day == 6
     html = client.get("/en/recent-changes/").content.decode()
     assert days_and_rows(html) == [("6 March 2025", ["Late"])]

@@ -1,6 +1,7 @@
 """Every entry page says who last edited it and when, as MediaWiki's footer does."""
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 
@@ -46,9 +47,7 @@ def test_an_entry_page_says_who_last_edited_it_and_when(
 
 
 def test_the_date_reads_as_a_day_in_each_language():
-    from datetime import datetime, timezone
-
-    moment = datetime(2026, 12, 3, 14, 2, tzinfo=timezone.utc)
+    moment = datetime(2026, 12, 3, 14, 2, tzinfo=UTC)
     with translation.override("en"):
         assert day(moment) == "3 December 2026"
     with translation.override("fr"):
