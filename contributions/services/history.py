@@ -184,14 +184,20 @@ def live_revision(page):
 
     Its author is who last edited the page, as MediaWiki's "last edited by"
     says: an approved edit keeps its author, a restore is its restorer's.
-    The revision's content (the largest column) is not loaded.
+    Only the columns the line shows are loaded (not the revision's content).
     """
     if not page.live_revision_id:
         return None
     return (
         Revision.objects.filter(pk=page.live_revision_id)
         .select_related("user")
-        .defer("content", "object_str")
+        .only(
+            "created_at",
+            "user__username",
+            "user__public_name",
+            "user__first_name",
+            "user__last_name",
+        )
         .first()
     )
 
