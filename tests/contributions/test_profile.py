@@ -1,5 +1,7 @@
 """Contributors choose the display name shown beside their edits and posts."""
 
+from html import unescape
+
 import pytest
 
 from django.core.exceptions import ValidationError
@@ -103,7 +105,9 @@ def test_a_refused_name_is_explained_in_a_summary_and_beside_the_field(client, i
 def test_errors_are_in_french_on_the_french_site(client, ines):
     contributor("victor")
     client.force_login(ines)
-    html = client.post("/fr/accounts/profile/", {"display_name": "victor"}).content.decode()
+    html = unescape(
+        client.post("/fr/accounts/profile/", {"display_name": "victor"}).content.decode()
+    )
     assert "Votre profil" in html
     assert "déjà le nom d'utilisateur ou le nom affiché" in html
 
