@@ -34,6 +34,8 @@ def signed_in(live_catalogue, page):
         "/en/tools/consul-democracy/history/",
         "/fr/outils/consul-democracy/history/compare/",
         "/en/recent-changes/",
+        "/fr/recent-changes/?status=all",
+        "/en/accounts/profile/",
         "/fr/add/tool/",
         "/en/review/",
         "/fr/accounts/signup/",
