@@ -2,12 +2,18 @@
 
 The filters live in one form so the page and the feed answer the same query
 string: a reader who narrows recent changes to "French tools, no minor
-edits" subscribes to exactly that. Rows are EditRecords, one per published
-revision, with their page and user joined in: a page of fifty rows costs the
-same few queries whatever the size of the wiki.
+edits" subscribes to exactly that. Rows are EditRecords, one per revision,
+with their page and user joined in: a page of fifty rows costs the same few
+queries whatever the size of the wiki.
+
+By default every list holds published changes only (published at once, or
+approved by a moderator), as a reader of a wiki's public feed expects: an
+edit waiting for review, or rejected, was never shown to readers. The
+"review status" filter brings them in, always marked as such.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django import forms
 from django.conf import settings
@@ -23,6 +29,14 @@ from contributions.services.history import compare_url, entry_route_url
 from contributions.translation_text import change_label
 from pages.models import ENTRY_MODELS
 
+PUBLISHED = (EditRecord.Status.PUBLISHED, EditRecord.Status.APPROVED)
+#: The review status filter: its value → which EditRecord statuses it lists.
+REVIEW_STATUSES = {
+    "": PUBLISHED,
+    "pending": (EditRecord.Status.PENDING,),
+    "rejected": (EditRecord.Status.REJECTED,),
+    "all": (*PUBLISHED, EditRecord.Status.PENDING, EditRecord.Status.REJECTED),
+}
 PERIODS = {"24h": timedelta(hours=24), "7d": timedelta(days=7), "30d": timedelta(days=30)}
 ENTRY_KINDS = {model.kind: model for model in ENTRY_MODELS}
 
@@ -51,11 +65,31 @@ class ChangesFilterForm(forms.Form):
             ("30d", _("Last 30 days")),
         ],
     )
+    status = forms.ChoiceField(
+        label=_("Review status"),
+        required=False,
+        choices=[
+            ("", _("Published changes")),
+            ("pending", _("Waiting for review")),
+            ("rejected", _("Rejected")),
+            ("all", _("All, including unpublished edits")),
+        ],
+    )
     hide_minor = forms.BooleanField(label=_("Hide minor edits"), required=False)
 
-    def filter(self, records):
-        """`records` narrowed by the valid filters (an invalid one is ignored)."""
+    @property
+    def review_status(self):
+        """The valid review status asked for ("" = published changes only)."""
         self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("status") or ""
+
+    def filter(self, records):
+        """`records` narrowed by the valid filters (an invalid one is ignored).
+
+        Whatever the filters, only published changes are listed unless the
+        review status asks for others.
+        """
+        records = records.filter(status__in=REVIEW_STATUSES[self.review_status])
         data = getattr(self, "cleaned_data", {})
         if data.get("kind"):
             model = ENTRY_KINDS[data["kind"]]
@@ -72,7 +106,21 @@ class ChangesFilterForm(forms.Form):
 
 
 def published_changes():
-    """Every EditRecord of a live page, newest first, with what a row shows joined in."""
+    """The published changes of live entries, newest first (see all_changes())."""
+    return all_changes().filter(status__in=PUBLISHED)
+
+
+def unpublished_count(records):
+    """How many of `records` (all_changes() narrowed) wait for review or were rejected."""
+    return records.exclude(status__in=PUBLISHED).count()
+
+
+def all_changes():
+    """Every EditRecord of a live entry, newest first, with what a row shows joined in.
+
+    Whatever their review status: narrow them with ChangesFilterForm.filter()
+    or published_changes().
+    """
     entry_types = ContentType.objects.get_for_models(*ENTRY_MODELS).values()
     # A moderation decision brings its edit back to the top, at the time of the decision.
     # Revisions made automatically in the other language (shared facts, the
@@ -85,6 +133,58 @@ def published_changes():
         .annotate(activity_at=Coalesce("reviewed_at", "created_at"))
         .order_by("-activity_at", "-pk")
     )
+
+
+def unpublished_label(status):
+    """How a change that readers never saw is marked wherever it is listed ("" if published)."""
+    labels = {
+        EditRecord.Status.PENDING: _("waiting for review"),
+        EditRecord.Status.REJECTED: _("rejected"),
+    }
+    return labels.get(status, "")
+
+
+def changes_description(review_status):
+    """What a list of changes filtered on this review status holds, said to its reader."""
+    return {
+        "": _(
+            "Every change published on the wiki, newest first: creations, edits, restores "
+            "and undos, in every language."
+        ),
+        "pending": _(
+            "Edits waiting for review by a moderator, newest first: readers do not see them yet."
+        ),
+        "rejected": _("Edits rejected by a moderator, newest first: readers never saw them."),
+        "all": _(
+            "Every change, newest first, published or not: edits waiting for review and "
+            "rejected edits are marked."
+        ),
+    }[review_status]
+
+
+@dataclass
+class Day:
+    """The changes of one day (in the site's time zone), for a heading and its rows."""
+
+    date: date
+    changes: list
+
+
+def group_by_day(records):
+    """Consecutive `records` (newest first, described) grouped by the day of their activity.
+
+    Grouped by the moment that orders the list (a moderator's decision, else
+    the edit), so each day comes once. A day cut by paging is continued
+    under the same heading on the next page.
+    """
+    days = []
+    for record in records:
+        moment = getattr(record, "activity_at", None) or record.created_at
+        local_day = timezone.localdate(moment)
+        if not days or days[-1].date != local_day:
+            days.append(Day(local_day, []))
+        days[-1].changes.append(record)
+    return days
 
 
 def describe(records, request=None):
@@ -100,4 +200,5 @@ def describe(records, request=None):
         record.history_url = entry_route_url(url, "history")
         # "translated to French", "updated the French description"...
         record.kind_text = change_label(record, page.specific_class) or record.get_kind_display()
+        record.unpublished_label = unpublished_label(record.status)
     return records

@@ -1,7 +1,10 @@
 """Atom feeds of changes: the whole site's, and one entry's history.
 
 Feed readers are how people watch a wiki without visiting it. The site feed
-takes the same filters as the recent changes page (same query string).
+takes the same filters as the recent changes page (same query string), so it
+holds published changes only unless the review status filter asks for edits
+waiting for review or rejected, which are then marked in their titles. An
+entry's feed, like its readers, only sees what was published.
 Django's Feed objects are shared between requests, so what depends on the
 request is computed in get_object()/items(), never stored on `self`.
 """
@@ -15,7 +18,13 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from contributions.changes import ChangesFilterForm, describe, published_changes
+from contributions.changes import (
+    ChangesFilterForm,
+    all_changes,
+    changes_description,
+    describe,
+    published_changes,
+)
 from contributions.services.history import entry_route_url
 from contributions.summaries import summary_text
 from contributions.templatetags.history import size_change
@@ -25,12 +34,14 @@ ITEMS = 50
 
 
 class ChangesFeed(Feed):
-    """What both feeds share: one item per published change."""
+    """What both feeds share: one item per change."""
 
     feed_type = Atom1Feed
 
     def item_title(self, record):
         title = f"{record.page.title} · {record.get_kind_display()}"
+        if record.unpublished_label:
+            title = f"[{record.unpublished_label}] {title}"
         summary = summary_text(record)
         return f"{title}: {summary}" if summary else title
 
@@ -69,14 +80,14 @@ class RecentChangesFeed(ChangesFeed):
         return _("Recent changes · OGP Toolbox")
 
     def subtitle(self, obj):
-        return _("Every change published on the OGP Toolbox wiki.")
+        return changes_description(obj["form"].review_status)
 
     def link(self, obj):
         query = obj["request"].GET.urlencode()
         return reverse("recent_changes") + (f"?{query}" if query else "")
 
     def items(self, obj):
-        records = obj["form"].filter(published_changes())[:ITEMS]
+        records = obj["form"].filter(all_changes())[:ITEMS]
         return describe(records, obj["request"])
 
 

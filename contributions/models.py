@@ -8,10 +8,13 @@ swap later.
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 CONTRIBUTORS_GROUP = "Contributors"
 MODERATORS_GROUP = "Moderators"
+DISPLAY_NAME_MAX_LENGTH = 40
 
 
 class User(AbstractUser):
@@ -21,14 +24,31 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Language of the e-mails we send you."),
     )
+    #: The name a contributor chose to be shown under (see display_name);
+    #: validated by contributions.services.profile (unique among user names
+    #: and display names, whatever the case).
+    public_name = models.CharField(
+        _("display name"),
+        max_length=DISPLAY_NAME_MAX_LENGTH,
+        blank=True,
+        help_text=_("Shown beside your edits and posts. Leave it empty to show your user name."),
+    )
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("public_name"),
+                condition=~Q(public_name=""),
+                name="user_public_name_unique_ignoring_case",
+            )
+        ]
 
     @property
     def display_name(self):
-        return self.get_full_name() or self.username
+        """The chosen display name, else the full name an administrator set, else the user name."""
+        return self.public_name or self.get_full_name() or self.username
 
     @property
     def is_moderator(self):

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from .feeds import EntryHistoryFeed, RecentChangesFeed
 from .views.autocomplete import autocomplete_view
 from .views.changes import contributor_view, recent_changes_view
+from .views.profile import profile_view
 from .views.translations import translations_view
 
 urlpatterns = [
@@ -30,4 +31,6 @@ urlpatterns = [
         pgettext_lazy("URL", "entries/autocomplete/"), autocomplete_view, name="entry_autocomplete"
     ),
     path(pgettext_lazy("URL", "translations/"), translations_view, name="translations"),
+    # Beside allauth's account pages (site.urls includes those first; none is "profile/").
+    path("accounts/profile/", profile_view, name="profile"),
 ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contributions', '0009_auto_summary'),
+        ('contributions', '0010_display_name'),
     ]
 
     operations = [

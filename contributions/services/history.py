@@ -179,6 +179,29 @@ def history_rows(page, revisions):
     ]
 
 
+def live_revision(page):
+    """The revision readers see, with its author, in one small query (None if unpublished).
+
+    Its author is who last edited the page, as MediaWiki's "last edited by"
+    says: an approved edit keeps its author, a restore is its restorer's.
+    Only the columns the line shows are loaded (not the revision's content).
+    """
+    if not page.live_revision_id:
+        return None
+    return (
+        Revision.objects.filter(pk=page.live_revision_id)
+        .select_related("user")
+        .only(
+            "created_at",
+            "user__username",
+            "user__public_name",
+            "user__first_name",
+            "user__last_name",
+        )
+        .first()
+    )
+
+
 def entry_route_url(page_url, name, **kwargs):
     """The URL of an entry sub-route, built from the entry's URL and pages.routes.
 

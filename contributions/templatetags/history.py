@@ -1,12 +1,16 @@
 """Small pieces of wiki history shown in many places (history, diffs, recent changes, feeds)."""
 
+from datetime import datetime
+
 from django import template
 from django.urls import reverse
-from django.utils.formats import number_format
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
+from contributions.services.history import entry_route_url, live_revision
 from contributions.summaries import summary_text
 
 register = template.Library()
@@ -16,6 +20,34 @@ register = template.Library()
 def edit_summary(record):
     """An EditRecord's summary in the reader's language (see contributions.summaries)."""
     return summary_text(record)
+
+
+def day(value):
+    """A date as a reader says it: "3 December 2026", "3 décembre 2026" (local time)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    # The format is translated so that each language orders day, month and year its way.
+    return date_format(value, pgettext("date format of a day, see Django's date filter", "j F Y"))
+
+
+@register.simple_tag
+def last_edit(page):
+    """{"user", "date", "history_url"} of the live revision of an entry, or None.
+
+    For the "Last edited by X on <date>" line of entry pages: one query. Pages
+    are cached for anonymous readers until the next publish (pages.cache),
+    which is also when this line changes.
+    """
+    revision = live_revision(page)
+    if revision is None:
+        return None
+    return {
+        "user": revision.user,
+        "date": revision.created_at,
+        "history_url": entry_route_url(page.url, "history"),
+    }
 
 
 @register.simple_tag

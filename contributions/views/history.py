@@ -74,6 +74,7 @@ def history_view(request, page):
         {
             **_common(request, page),
             "rows": rows,
+            "has_unpublished": any(row.status in (PENDING, REJECTED) for row in rows),
             "page_obj": page_obj,
             "paginator": paginator,
             "compare_action": entry_route_url(page.url, "history_compare"),
@@ -157,18 +158,18 @@ def history_compare_view(request, page):
         )
     else:
         comparison = compare_revisions(page, old, new, request)
+    revision_ids = [new.pk] + ([old.pk] if old else [])
     records = {
         record.revision_id: record
-        for record in EditRecord.objects.filter(
-            revision_id__in=[new.pk] + ([old.pk] if old else [])
-        ).select_related("user")
+        for record in EditRecord.objects.filter(revision_id__in=revision_ids).select_related("user")
     }
+    rejected = rejected_revision_ids(revision_ids)
     older_id = old and older_revision_id(page, old)
     newer_id = newer_revision_id(page, new)
     context.update(
         {
-            "old": old and _side(page, old, records.get(old.pk)),
-            "new": _side(page, new, records.get(new.pk)),
+            "old": old and _side(page, old, records.get(old.pk), rejected),
+            "new": _side(page, new, records.get(new.pk), rejected),
             "same": old is not None and old.pk == new.pk,
             "comparison": comparison,
             "older_diff_url": older_id and compare_url(page.url, older_id, old.pk),
@@ -178,12 +179,13 @@ def history_compare_view(request, page):
     return TemplateResponse(request, "contributions/compare.html", context)
 
 
-def _side(page, revision, record):
+def _side(page, revision, record, rejected_ids):
+    """One revision of a comparison, with its status (current, pending, rejected or "")."""
     return {
         "revision": revision,
         "record": record,
         "url": entry_route_url(page.url, "history_revision", revision_id=revision.pk),
-        "is_current": page.live and revision.pk == page.live_revision_id,
+        "status": revision_status(page, revision, record, rejected_ids),
     }
 
 

@@ -36,6 +36,8 @@ def signed_in(live_catalogue, page):
         "/en/tools/consul-democracy/history/",
         "/fr/outils/consul-democracy/history/compare/",
         "/en/recent-changes/",
+        reverse_in("fr", "recent_changes") + "?status=all",
+        "/en/accounts/profile/",
         reverse_in("fr", "create_entry", args=["tool"]),
         "/en/review/",
         "/fr/accounts/signup/",

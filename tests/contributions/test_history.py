@@ -106,7 +106,7 @@ def test_an_unpublished_revision_after_the_live_one_is_pending(client, tool):
     page.description = "Waiting for a moderator."
     page.save_revision(user=contributor())
     html = client.get(tool.url + "history/").content.decode()
-    assert "pending review" in rows(html)[0]
+    assert "waiting for review" in rows(html)[0]
     assert "badge-current" in rows(html)[1]
 
 
@@ -127,7 +127,7 @@ def test_a_revision_rejected_in_a_workflow_is_marked_rejected(client, tool):
         workflow_state=state, revision=revision, task=task, status=TaskState.STATUS_REJECTED
     )
     first_row = rows(client.get(tool.url + "history/").content.decode())[0]
-    assert "badge-rejected" in first_row and "pending review" not in first_row
+    assert "badge-rejected" in first_row and "waiting for review" not in first_row
 
 
 def count_queries(client, url):

@@ -42,10 +42,11 @@ def test_logged_in_readers_always_get_a_fresh_page(catalogue, client, django_use
 @pytest.mark.parametrize(
     "url", ["/en/tools/consul-democracy/", "/en/tools/", "/en/topics/citizen-engagement/"]
 )
-def test_a_cold_page_stays_within_twenty_queries(catalogue, client, url):
+def test_a_cold_page_stays_within_twenty_one_queries(catalogue, client, url):
     from django.core.cache import cache
 
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    assert len(queries) <= 20
+    # 20, and one for the "Last edited by X on <date>" line of entry pages.
+    assert len(queries) <= 21

@@ -1,17 +1,13 @@
 """@username mentions in a post's Markdown."""
 
-import re
-
 from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
+from django.urls import reverse
 
-# After a space, a line start or an opening bracket, so e-mail addresses
-# (name@example.org) are not mentions. Trailing dots end a sentence, not a name.
-MENTION = re.compile(r"(?:^|(?<=[\s(\[>]))@([\w.+-]{1,150})", re.UNICODE)
+from pages.markdown import mention_names
 
-
-def mentioned_names(text):
-    return {name.rstrip(".").lower() for name in MENTION.findall(text or "") if name.strip(".")}
+#: The lower-case @names of a text (mentions are parsed where Markdown is rendered).
+mentioned_names = mention_names
 
 
 def mentioned_users(text, exclude=None):
@@ -24,3 +20,19 @@ def mentioned_users(text, exclude=None):
     if exclude is not None:
         users = users.exclude(pk=exclude.pk)
     return list(users)
+
+
+def mention_links(texts):
+    """{lower-case name: contributor page URL} for the @names in `texts` that are users.
+
+    One query for a whole page of posts, whatever their number; only
+    existing, active accounts become links (in the active language).
+    """
+    names = set().union(*(mention_names(text) for text in texts)) if texts else set()
+    if not names:
+        return {}
+    users = get_user_model().objects.annotate(lower_name=Lower("username"))
+    usernames = users.filter(lower_name__in=names, is_active=True).values_list(
+        "username", flat=True
+    )
+    return {username.lower(): reverse("contributor", args=[username]) for username in usernames}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from contributions.permissions import is_moderator
 from contributions.translation_text import field_label
+from pages.markdown import render_markdown
 from pages.models import ENTRY_MODELS
 
 from ..models import Report
@@ -21,6 +22,16 @@ from ..services import queues
 from ..services.follows import unread_count
 
 register = template.Library()
+
+
+@register.filter
+def post_markdown(body, mentions):
+    """A post's Markdown with its @mentions of contributors linked.
+
+    `mentions` comes from services.mentions.mention_links(), computed once by
+    the view for every post it shows; without it, mentions stay text.
+    """
+    return render_markdown(body, mentions if isinstance(mentions, dict) else None)
 
 
 @register.inclusion_tag("discussion/includes/inbox_link.html", takes_context=True)

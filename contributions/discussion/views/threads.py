@@ -20,6 +20,7 @@ from ..forms import EditPostForm, PostForm
 from ..permissions import annotate_posts, can_edit_post, can_post, can_read_post
 from ..services import follows, posting
 from ..services.entries import entry_page
+from ..services.mentions import mention_links
 from .common import (
     POSTS_PER_PAGE,
     entry_context,
@@ -66,6 +67,7 @@ def thread_view(request, thread_id):
         "reply_to": reply_to,
         "is_moderator": moderator,
         "follows_thread": follows.follows_thread(user, thread),
+        "mentions": mention_links([post.body for post in page_obj if post.readable]),
     }
     return TemplateResponse(request, "discussion/thread.html", context, status=status)
 
@@ -143,7 +145,13 @@ def post_history_view(request, post_id):
         )
         previous = body
     rows.reverse()
-    context = {**entry_context(request, page), "thread": thread, "post": post, "rows": rows}
+    context = {
+        **entry_context(request, page),
+        "thread": thread,
+        "post": post,
+        "rows": rows,
+        "mentions": mention_links([row["body"] for row in rows]),
+    }
     return TemplateResponse(request, "discussion/post_history.html", context)
 
 
