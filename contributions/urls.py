@@ -31,6 +31,5 @@ urlpatterns = [
         pgettext_lazy("URL", "entries/autocomplete/"), autocomplete_view, name="entry_autocomplete"
     ),
     path(pgettext_lazy("URL", "translations/"), translations_view, name="translations"),
-    # Beside allauth's account pages (site.urls includes those first; none is "profile/").
-    path("accounts/profile/", profile_view, name="profile"),
+    path(pgettext_lazy("URL", "profile/"), profile_view, name="profile"),
 ]

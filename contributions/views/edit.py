@@ -101,7 +101,6 @@ def edit_view(request, page):
         pending=pending,
         reviewed=reviewed,
         source=source_context(source),
-        move_url=None if reviewed else subpage_url(page.url, "move"),
     )
 
 
@@ -178,6 +177,8 @@ def render_edit_form(request, page, form, *, conflicts=(), preview=None, pending
         "pending": pending,
         "entry_tabs": page.entry_tabs(request),
         "active_tab": "edit",
+        # Moving is open to those whose edits are published at once.
+        "move_url": None if extra.get("reviewed") else subpage_url(page.url, "move"),
         **extra,
     }
     return TemplateResponse(request, "contributions/edit.html", context, status=status)

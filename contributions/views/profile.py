@@ -1,4 +1,4 @@
-"""`/<lang>/accounts/profile/`: the settings a contributor changes about themself.
+"""`/<lang>/profile/` (`/fr/profil/`): the settings a contributor changes about themself.
 
 The display name shown beside their edits and posts, and the language of
 the e-mails they get. Validation lives in contributions.services.profile.

@@ -37,7 +37,7 @@ def signed_in(live_catalogue, page):
         "/fr/outils/consul-democracy/history/compare/",
         "/en/recent-changes/",
         reverse_in("fr", "recent_changes") + "?status=all",
-        "/en/accounts/profile/",
+        "/en/profile/",
         reverse_in("fr", "create_entry", args=["tool"]),
         "/en/review/",
         "/fr/accounts/signup/",

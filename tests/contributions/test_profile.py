@@ -14,7 +14,7 @@ from pages.models import ToolPage
 from .factories import contributor
 
 pytestmark = pytest.mark.django_db
-URL = "/en/accounts/profile/"
+URL = "/en/profile/"
 
 
 @pytest.fixture
@@ -105,9 +105,7 @@ def test_a_refused_name_is_explained_in_a_summary_and_beside_the_field(client, i
 def test_errors_are_in_french_on_the_french_site(client, ines):
     contributor("victor")
     client.force_login(ines)
-    html = unescape(
-        client.post("/fr/accounts/profile/", {"display_name": "victor"}).content.decode()
-    )
+    html = unescape(client.post("/fr/profil/", {"display_name": "victor"}).content.decode())
     assert "Votre profil" in html
     assert "déjà le nom d'utilisateur ou le nom affiché" in html
 

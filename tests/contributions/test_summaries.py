@@ -51,7 +51,7 @@ def test_the_automatic_part_and_the_typed_part_both_show(restore):
 def test_an_undo_by_an_unknown_author_reads_in_both_languages():
     record = EditRecord(auto_summary={"action": "undo", "revision": 7, "author": None})
     with translation.override("fr"):
-        assert summary_text(record) == "Annulation de la version 7 d’un contributeur inconnu"
+        assert summary_text(record) == "Annulation de la version 7 d'un contributeur inconnu"
     assert summary_text(EditRecord(summary="Typo")) == "Typo"
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from contributions.services.editing import save_edit
 from contributions.services.review import reject
+from pages.localized_urls import reverse_in
 from pages.models import ToolPage
 
 from .factories import contributor, moderator
@@ -152,6 +153,6 @@ def test_the_compare_view_labels_an_unpublished_revision(client, edits, tool, wh
 
 
 def test_the_french_site_labels_them_in_french(client, edits):
-    html = client.get("/fr/recent-changes/?status=all").content.decode()
+    html = client.get(reverse_in("fr", "recent_changes") + "?status=all").content.decode()
     assert "en attente de relecture" in change_row(html, "Waiting one").group(0)
     assert "Toutes, y compris les modifications non publiées" in html

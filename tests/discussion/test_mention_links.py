@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from contributions.discussion.services import posting
 from contributions.discussion.services.mentions import mention_links
+from pages.localized_urls import reverse_in
 from pages.markdown import render_markdown
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +80,7 @@ def test_a_thread_links_the_mentions_of_its_posts(client, tool, alice, bob, mod)
     assert links == [("/en/contributors/mod/", "@Mod"), ("/en/contributors/alice/", "@alice")]
     assert "@someone_else" in html
     french = client.get(f"/fr/discussion/{thread.pk}/").content.decode()
-    assert 'href="/fr/contributors/alice/" class="mention"' in french
+    assert f'href="{reverse_in("fr", "contributor", args=["alice"])}" class="mention"' in french
 
 
 def test_a_threads_mentions_cost_one_query_whatever_the_number_of_posts(client, tool, alice, bob):
