@@ -16,6 +16,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from pages.localized_urls import reverse_in
+
 pytestmark = pytest.mark.browser
 
 
@@ -84,8 +86,10 @@ def test_open_follow_reply_mention_inbox_email_and_unsubscribe(
         to_alice = [m for m in mail.outbox if m.to == [alice.email]]
         assert len(to_alice) == 1
         assert "we do, on our servers." in to_alice[0].body
-        assert f"/{language}/discussion/posts/{reply.pk}/" in to_alice[0].body
-        link = re.search(r"https?://\S+/unsubscribe/\S+/", to_alice[0].body).group(0)
+        assert reverse_in(language, "discussion:post", args=[reply.pk]) in to_alice[0].body
+        link = re.search(
+            r"https?://\S+/(?:unsubscribe|desabonnement)/\S+/", to_alice[0].body
+        ).group(0)
 
         # A unsubscribes from the link, logged out (a fresh browser context).
         context_a.clear_cookies()

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone, translation
 
 from contributions.templatetags.history import day
+from pages.localized_urls import reverse_in
 from tests.contributions.factories import contributor
 
 pytestmark = pytest.mark.browser
@@ -84,7 +85,7 @@ def test_a_chosen_display_name_shows_on_the_entry_and_in_recent_changes(
         today = day(timezone.now())
     assert line.inner_text().startswith(f"{text['last_edited']} {today}")
     line.get_by_role("link", name="Jo Journey").click()
-    page.wait_for_url(f"**/{language}/contributors/journeyer/")
+    page.wait_for_url(f"**{reverse_in(language, 'contributor', args=['journeyer'])}")
 
     # Recent changes: the name on the edit's row, under today's heading.
     page.goto(f"{base}/{language}/recent-changes/")

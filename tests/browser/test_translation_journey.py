@@ -67,7 +67,9 @@ def test_translate_a_new_tool_then_keep_it_in_line(live_catalogue, page, setting
     page.fill("input[name=summary]", "Des budgets que les habitants lisent.")
     page.fill("textarea[name=description]", "Montre le budget sous forme d'arbre.")
     page.locator("button[name=save]").click()
-    page.wait_for_url(f"{base}/fr/outils/open-budget-journey/")
+    # The French version takes the address of its translated name (the box is
+    # ticked by default while it still has the English one); the old one redirects.
+    page.wait_for_url(f"{base}/fr/outils/budget-ouvert-parcours/")
     assert page.locator(".translation-banner").count() == 0
     assert page.get_by_text("Montre le budget sous forme d'arbre.").is_visible()
     assert page.locator(".translation-notes").count() == 0
@@ -82,19 +84,19 @@ def test_translate_a_new_tool_then_keep_it_in_line(live_catalogue, page, setting
 
     # The French page flags the description, and only it.
     switch_to(page, "fr")
-    page.wait_for_url(f"{base}/fr/outils/open-budget-journey/")
+    page.wait_for_url(f"{base}/fr/outils/budget-ouvert-parcours/")
     notes = page.locator(".translation-notes li")
     assert notes.count() == 1
 
     # Translate shows what changed in English since, beside the French text.
     page.locator(".translation-notes a").click()
-    page.wait_for_url(f"{base}/fr/outils/open-budget-journey/translate/")
+    page.wait_for_url(f"{base}/fr/outils/budget-ouvert-parcours/translate/")
     diff = page.locator("#translate-description pre.diff")
     assert diff.locator("ins").inner_text().strip() == "and a map"
     assert page.locator("#translate-title pre.diff, #translate-title .diff").count() == 0
     page.fill("textarea[name=description]", "Montre le budget sous forme d'arbre et de carte.")
     page.locator("button[name=save]").click()
-    page.wait_for_url(f"{base}/fr/outils/open-budget-journey/")
+    page.wait_for_url(f"{base}/fr/outils/budget-ouvert-parcours/")
 
     # In line again: the flag is gone.
     assert page.locator(".translation-notes").count() == 0
