@@ -22,6 +22,7 @@ def edit_summary(record):
     return summary_text(record)
 
 
+@register.filter
 def day(value):
     """A date as a reader says it: "3 December 2026", "3 décembre 2026" (local time)."""
     if not value:

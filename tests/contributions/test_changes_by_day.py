@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
+from pages.localized_urls import reverse_in
 from pages.models import ToolPage
 
 from .factories import contributor
@@ -64,7 +65,7 @@ def test_each_day_has_a_heading_with_its_changes_under_it(client, three_days):
 
 
 def test_headings_are_in_french_on_the_french_site(client, three_days):
-    html = client.get("/fr/recent-changes/").content.decode()
+    html = client.get(reverse_in("fr", "recent_changes")).content.decode()
     assert [heading for heading, _rows in days_and_rows(html)] == [
         "5 mars 2025",
         "4 mars 2025",

@@ -10,6 +10,7 @@ from django.utils import translation
 from contributions.services.editing import save_edit
 from contributions.services.history import live_revision
 from contributions.templatetags.history import day
+from pages.localized_urls import reverse_in
 from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
 
 from .factories import contributor
@@ -41,7 +42,7 @@ def test_an_entry_page_says_who_last_edited_it_and_when(
     with translation.override(language):
         date = day(revision.created_at)
     assert words in line
-    assert f'<a href="/{language}/contributors/zoe/">zoe</a>' in line
+    assert f'<a href="{reverse_in(language, "contributor", args=["zoe"])}">zoe</a>' in line
     assert f'<a href="{page.url}history/"><time datetime="' in line
     assert date in line
 
