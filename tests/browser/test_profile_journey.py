@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone, translation
 
 from contributions.templatetags.history import day
-from tests.contributions.factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.browser
 

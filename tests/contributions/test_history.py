@@ -13,8 +13,8 @@ from wagtail.models import Page, Task, TaskState, Workflow, WorkflowState
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.models import OrganizationPage, ToolPage
+from tests.factories import contributor
 
-from .factories import contributor
 from .revisions import add_revisions
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ some exist), organizations, tools and use cases, each in English and in French
 French index), with relations and N revisions per page, so that pages render
 with realistic relation counts and a realistic history table.
 
-Why not the normal way (pages/demo.py: ``add_child`` + ``save_revision`` +
+Why not the normal way (pages/generators/demo.py: ``add_child`` + ``save_revision`` +
 ``publish``)? That costs ~30 queries and ~50 ms per page version; 15,000 tools
 x 2 languages x 20 revisions would take hours. Here everything is inserted in
 bulk, chunk by chunk (one transaction per chunk, so an interrupted run leaves a
@@ -73,10 +73,10 @@ from django.utils.text import slugify
 
 from wagtail.models import Page, Revision
 
-from .cache import bump_generation
-from .languages import SITE_LANGUAGES
-from .licences import OPEN_SOURCE_LICENCES, PROPRIETARY
-from .models import (
+from pages.cache import bump_generation
+from pages.languages import SITE_LANGUAGES
+from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
+from pages.models import (
     OrganizationIndexPage,
     OrganizationPage,
     ToolIndexPage,
@@ -87,8 +87,8 @@ from .models import (
     UseCaseLink,
     UseCasePage,
 )
-from .models.choices import INTERFACE_LANGUAGES, Hosting, OrganizationKind, Pricing, Sector
-from .tree import ensure_site_tree
+from pages.models.choices import INTERFACE_LANGUAGES, Hosting, OrganizationKind, Pricing, Sector
+from pages.tree import ensure_site_tree
 
 SYNTHETIC_USERS = 12
 

@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from .languages import SITE_LANGUAGES
-from .models import (
+from pages.languages import SITE_LANGUAGES
+from pages.models import (
     OrganizationIndexPage,
     OrganizationPage,
     ToolIndexPage,
@@ -31,9 +31,9 @@ from .models import (
     UseCaseLink,
     UseCasePage,
 )
-from .tree import ensure_site_tree
+from pages.tree import ensure_site_tree
 
-FIXTURE = Path(__file__).parent / "fixtures" / "demo_catalogue.json"
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo_catalogue.json"
 
 # Development-only accounts, listed in the README. Never load demo data in production.
 DEMO_PASSWORD = "toolbox-demo-2026"
