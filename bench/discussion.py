@@ -29,10 +29,10 @@ import statistics
 import sys
 import time
 from datetime import datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
+import common
+from common import RESULTS
+
 DATABASE = "ogpt_talk_bench"
 FANOUT_GOAL_S = 1.0
 
@@ -56,10 +56,7 @@ def setup_django(url):
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "ogpsite.settings.test"
     os.environ["OGPT_TEST_INDEX_PREFIX"] = "ogpt-talk"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    common.setup_django()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -89,7 +86,7 @@ def fan_out(followers, runs):
     from contributions.discussion.tasks import deliver_notifications
     from contributions.models import User
     from pages.models import ToolPage
-    from tests.contributions.factories import contributor
+    from tests.factories import contributor
 
     tool = ToolPage.objects.get(slug="consul-democracy", locale__language_code="en")
     author, replier = contributor("bench-author"), contributor("bench-replier")
@@ -145,7 +142,7 @@ def thread_page(posts, runs):
     from contributions.discussion.models import Post
     from contributions.discussion.services import posting
     from pages.models import ToolPage
-    from tests.contributions.factories import contributor
+    from tests.factories import contributor
 
     tool = ToolPage.objects.get(slug="consul-democracy", locale__language_code="en")
     writers = [contributor(f"writer{n}") for n in range(10)]

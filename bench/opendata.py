@@ -26,18 +26,15 @@ import argparse
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-RESULTS = ROOT / "bench" / "results"
+from common import PYTHON, RESULTS, ROOT, database_url, log, run, setup_django
+
 DOWNLOADS = [
     "/api/v1/export/catalogue.json",
     "/api/v1/export/tools.csv",
@@ -45,15 +42,6 @@ DOWNLOADS = [
     "/api/v1/export/organizations.csv",
     "/api/v1/export/topics.csv",
 ]
-
-
-def log(message):
-    sys.stderr.write(f"[bench] {message}\n")
-    sys.stderr.flush()
-
-
-def database_url(base_url, name):
-    return urlunsplit(urlsplit(base_url)._replace(path="/" + name))
 
 
 def admin(base_url, sql):
@@ -74,25 +62,9 @@ def child_env(db_url):
     return env
 
 
-def run(args, env, timeout=3600):
-    started = time.perf_counter()
-    result = subprocess.run(
-        [str(a) for a in args], cwd=ROOT, env=env, capture_output=True, text=True,
-        timeout=timeout, check=False,
-    )  # fmt: skip
-    if result.returncode:
-        raise RuntimeError(f"{args} failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
-    return result.stdout, time.perf_counter() - started
-
-
 def measure_exports(save_json=None):
     """In this process (a fresh one): stream every export to the end, time and memory."""
-    # Run as a script, this folder comes first on sys.path and its pages.py
-    # would hide the `pages` app.
-    sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
-    import django
-
-    django.setup()
+    setup_django()
     from django.test import Client
 
     from opendata.views import entry_counts

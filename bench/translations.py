@@ -27,26 +27,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from datetime import datetime
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-RESULTS = ROOT / "bench" / "results"
+from common import PYTHON, RESULTS, database_url, log, run, setup_django
+
 UNCACHED_COOKIE = ("sessionid", "bench-no-such-session")
-
-
-def log(message):
-    sys.stderr.write(f"[bench] {message}\n")
-    sys.stderr.flush()
-
-
-def database_url(base_url, name):
-    return urlunsplit(urlsplit(base_url)._replace(path="/" + name))
 
 
 def admin(base_url, statement):
@@ -54,28 +41,6 @@ def admin(base_url, statement):
 
     with psycopg.connect(base_url, autocommit=True) as conn:
         conn.execute(statement)
-
-
-def run(args, env, timeout=3600):
-    result = subprocess.run(
-        [str(arg) for arg in args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    if result.returncode:
-        raise RuntimeError(f"{args} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def setup_django():
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
 
 
 # ------------------------------------------------- in-process (child) ---
@@ -228,10 +193,10 @@ def bench_size(base_url, tools, requests):
             env,
         )  # fmt: skip
         generated_s = time.perf_counter() - started
-        seeded = json.loads(run([PYTHON, __file__, "--child", "seed"], env))
+        seeded = json.loads(run([PYTHON, __file__, "--child", "seed"], env)[0])
         log(f"{tools} tools: measure")
         report = json.loads(
-            run([PYTHON, __file__, "--child", "measure", "--requests", requests], env)
+            run([PYTHON, __file__, "--child", "measure", "--requests", requests], env)[0]
         )
         return {"tools": tools, "generated_s": generated_s, "seeded": seeded, "urls": report}
     finally:

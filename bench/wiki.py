@@ -32,7 +32,6 @@ in a `finally` block. The table is printed and saved to bench/results/
 """
 
 import argparse
-import importlib.util
 import json
 import os
 import random
@@ -46,29 +45,15 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-RESULTS = ROOT / "bench" / "results"
+import common
+from common import PYTHON, RESULTS, ROOT, log
+
 DATABASE = "ogpt_bench_wiki"
 RATIO_GOAL = 1.2
 #: Wagtail's publish clears approved_go_live_at on every revision of the page.
 CLEAR_SQL = 'UPDATE "wagtailcore_revision" SET "approved_go_live_at" = NULL'
 DIFF_GOAL_MS = 100
 HOST = "127.0.0.1"
-
-
-def _load_pages_bench():
-    """bench/pages.py's helpers (database, subprocess, settings), under another
-    module name: `pages` is the Django app."""
-    path = Path(__file__).with_name("pages.py")
-    spec = importlib.util.spec_from_file_location("bench_pages", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bp = _load_pages_bench()
-log = bp.log
 
 
 # ------------------------------------------------ in-process measures ---
@@ -81,7 +66,7 @@ def ms(seconds):
 def summary(values):
     return {
         "median_ms": ms(statistics.median(values)),
-        "p90_ms": ms(bp.percentile(values, 0.9)),
+        "p90_ms": ms(common.percentile(values, 0.9)),
         "min_ms": ms(min(values)),
         "max_ms": ms(max(values)),
         "n": len(values),
@@ -90,7 +75,7 @@ def summary(values):
 
 def top_sql(captured, limit=6):
     ordered = sorted(captured, key=lambda q: -float(q["time"]))[:limit]
-    return [(round(float(q["time"]) * 1000, 1), bp.sql_summary(q["sql"], 300)) for q in ordered]
+    return [(round(float(q["time"]) * 1000, 1), common.sql_summary(q["sql"], 300)) for q in ordered]
 
 
 def grow_history(page, total, user, minutes_apart=1):
@@ -192,7 +177,7 @@ def twin_tools(tools):
 def fifty_kb_texts(seed, vocabulary=None, edit_fraction=0.05):
     """Two ~50 KB Markdown descriptions; the second has ~5 % of the first's
     words edited at scattered places (80 % replaced, 10 % inserted, 10 % deleted)."""
-    from pages.synthetic import SLOTS, TextFactory
+    from pages.generators.synthetic import SLOTS, TextFactory
 
     rng = random.Random(seed)
     paragraphs = []
@@ -462,20 +447,20 @@ def run_all(args):
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith(("postgres://", "postgresql://")):
         raise SystemExit('Set DATABASE_URL to PostgreSQL: eval "$(bin/services env)"')
-    db_url = bp.database_url(base_url, DATABASE)
+    db_url = common.database_url(base_url, DATABASE)
     static_root = Path(tempfile.mkdtemp(prefix="ogpt-bench-static-"))
     cache_dir = Path(tempfile.mkdtemp(prefix="ogpt-bench-cache-"))
-    env = bp.production_env(db_url, static_root, 8000, cache_dir)
+    env = common.production_env(db_url, static_root, 8000, cache_dir)
     manage = [PYTHON, "manage.py"]
     result = {"database": DATABASE, "args": vars(args)}
     log(f"creating database {DATABASE}")
-    bp.create_database(base_url, DATABASE)
+    common.create_database(base_url, DATABASE)
     try:
-        _out, result["migrate_s"] = bp.run([*manage, "migrate", "--noinput", "-v0"], env)
-        bp.run([*manage, "collectstatic", "--noinput", "-v0"], env)
+        _out, result["migrate_s"] = common.run([*manage, "migrate", "--noinput", "-v0"], env)
+        common.run([*manage, "collectstatic", "--noinput", "-v0"], env)
         log(f"generating {args.tools} tools, 1 revision per page")
         others = max(1, args.tools // 10)
-        out, result["generate_s"] = bp.run(
+        out, result["generate_s"] = common.run(
             [*manage, "generate_catalogue", "--tools", args.tools, "--use-cases", others,
              "--organizations", others, "--revisions", 1, "--no-progress"],
             env,
@@ -484,13 +469,13 @@ def run_all(args):
         child = [PYTHON, __file__, "--measure", "--long", args.long, "--medium", args.medium,
                  "--saves", args.saves, "--warmup", args.warmup, "--diff-runs", args.diff_runs,
                  "--view-runs", args.view_runs]  # fmt: skip
-        out, result["measure_s"] = bp.run(child, env, timeout=3000)
+        out, result["measure_s"] = common.run(child, env, timeout=3000)
         result.update(json.loads(out))
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(cache_dir, ignore_errors=True)
         if not args.keep:
-            bp.drop_database(base_url, DATABASE)
+            common.drop_database(base_url, DATABASE)
             log(f"dropped database {DATABASE}")
     return result
 
@@ -510,7 +495,7 @@ def table(r, args):
         f"Wiki editing benchmark — {datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, "
         f"catalogue of {args.tools} tools (1 revision/page), histories grown in "
         f"{r['grow_s']:.1f} s",
-        bp.provenance(),
+        common.provenance(),
         "",
         f"(a) save_edit() + publish, {s['short']['n']} saves each after {args.warmup} warm-up, "
         "alternating",
@@ -620,11 +605,11 @@ def main():
         for key in ("history", "compare"):
             view = result["views"][size][key]
             queries.append(f"-- {view['url']} ({result['views'][size]['revisions']} revisions)")
-            queries += [f"   {float(t) * 1000:>6.1f} ms  {bp.sql_summary(q, 300)}"
+            queries += [f"   {float(t) * 1000:>6.1f} ms  {common.sql_summary(q, 300)}"
                         for q, t in view.get("query_list", [])]  # fmt: skip
     for name in ("short", "long"):
         queries.append(f"-- one save_edit ({name} history)")
-        queries += [f"   {float(t) * 1000:>6.1f} ms  {bp.sql_summary(q, 300)}"
+        queries += [f"   {float(t) * 1000:>6.1f} ms  {common.sql_summary(q, 300)}"
                     for q, t in result["save_edit"][name]["query_list"]]  # fmt: skip
     (RESULTS / f"wiki-{stamp}.txt").write_text(text + "\n\nQueries:\n" + "\n".join(queries) + "\n")
     (RESULTS / f"wiki-{stamp}.json").write_text(json.dumps(result, indent=1, default=str))

@@ -31,7 +31,6 @@ from pages.models import ENTRY_MODELS, TopicPage
 from pages.routes import subpage_url
 
 ENTRY_KINDS = {model.kind: model for model in ENTRY_MODELS}
-LANGUAGES = ("fr", "en")
 LISTS = {
     "outdated-fr": ("outdated", "fr", _("Outdated in French (English → French)")),
     "outdated-en": ("outdated", "en", _("Outdated in English (French → English)")),

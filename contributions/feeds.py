@@ -28,7 +28,7 @@ from contributions.changes import (
 from contributions.services.history import entry_route_url
 from contributions.summaries import summary_text
 from contributions.templatetags.history import size_change
-from pages.models import EntryPage
+from pages.models import is_entry
 
 ITEMS = 50
 
@@ -94,7 +94,7 @@ class RecentChangesFeed(ChangesFeed):
 class EntryHistoryFeed(ChangesFeed):
     def get_object(self, request, page_id):
         page = Page.objects.live().filter(pk=page_id).first()
-        if page is None or not issubclass(page.specific_class or Page, EntryPage):
+        if page is None or not is_entry(page):
             raise Http404(_("No entry has this number."))
         return {"request": request, "page": page.specific}
 

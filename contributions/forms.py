@@ -46,9 +46,6 @@ class EntryForm(NormalisedInput, forms.Form):
     model = None
     locale = None
 
-    def edited_field_names(self):
-        return [name for name, _kind in self.field_kinds()]
-
     @classmethod
     def field_kinds(cls):
         return [(n, k) for n, k in editable_fields(cls.model) if n not in NOT_ON_PUBLIC_FORM]

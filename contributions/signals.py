@@ -17,6 +17,8 @@ from django.dispatch import Signal, receiver
 
 from wagtail.signals import page_published
 
+from pages.models import is_entry
+
 from .models import CONTRIBUTORS_GROUP, EditRecord
 from .snapshots import snapshot, text_size
 
@@ -36,7 +38,7 @@ def join_contributors(request, email_address, **kwargs):
 
 @receiver(page_published)
 def record_publish(sender, instance, revision=None, **kwargs):
-    if revision is None or not hasattr(type(instance), "fact_fields"):
+    if revision is None or not is_entry(instance):
         return
     if EditRecord.objects.filter(revision=revision).exists():
         return

@@ -39,10 +39,6 @@ def editable_fields(model):
     return fields
 
 
-def field_kind(model, name):
-    return dict(editable_fields(model))[name]
-
-
 def snapshot(page):
     """{field: comparable value} for a specific page object."""
     values = {}

@@ -36,4 +36,4 @@ class EntryPicker(forms.SelectMultiple):
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
 
     class Media:
-        js = ["js/picker.js"]
+        js = ["js/combobox.js", "js/picker.js"]

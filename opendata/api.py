@@ -13,12 +13,13 @@ from wagtail.models import Page
 
 from contributions.models import EditRecord
 from contributions.summaries import summary_text
+from pages.languages import SITE_LANGUAGES
 
 from . import catalogue
 from .catalogue import Filters, InvalidFilter
 from .http import api_view, json_conditional, json_response
 from .openapi import openapi_document
-from .serialize import LANGUAGES, UrlBuilder, content_type_ids, serialize_entries
+from .serialize import UrlBuilder, content_type_ids, serialize_entries
 
 PUBLIC_STATUSES = (EditRecord.Status.PUBLISHED, EditRecord.Status.APPROVED)
 
@@ -50,7 +51,7 @@ def root(request):
             },
         },
         "licence": "CC0-1.0",
-        "languages": list(LANGUAGES),
+        "languages": list(SITE_LANGUAGES),
     }
     return json_response(data)
 

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from pages.languages import SITE_LANGUAGES
 from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
 from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
 
-from .serialize import LANGUAGES, MODELS, content_type_ids
+from .serialize import MODELS, content_type_ids
 
 LICENCES = sorted([*OPEN_SOURCE_LICENCES, PROPRIETARY])
 DEFAULT_PAGE_SIZE = 50
@@ -68,8 +69,8 @@ class Filters:
             raise InvalidFilter(_("The country is a two-letter ISO 3166 code, such as FR."))
         filters.country = country.upper()
         language = parameter(query, "language")
-        if language and language not in LANGUAGES:
-            raise InvalidFilter(_("Unknown language: use one of %s.") % ", ".join(LANGUAGES))
+        if language and language not in SITE_LANGUAGES:
+            raise InvalidFilter(_("Unknown language: use one of %s.") % ", ".join(SITE_LANGUAGES))
         filters.language = language
         since = parameter(query, "updated_since")
         if since:

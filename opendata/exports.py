@@ -15,9 +15,10 @@ from itertools import islice
 
 from django.utils import timezone
 
+from pages.languages import SITE_LANGUAGES
+
 from .catalogue import Filters, catalogue_last_modified, entry_groups
 from .serialize import (
-    LANGUAGES,
     MODELS,
     TEXT_NAMES,
     UrlBuilder,
@@ -73,7 +74,7 @@ def json_chunks(base):
         "licence_url": LICENCE_URL,
         "source": base + "/",
         "generated_at": timezone.now().isoformat(),
-        "languages": list(LANGUAGES),
+        "languages": list(SITE_LANGUAGES),
     }
     yield json.dumps(header, ensure_ascii=False)[:-1] + ',"entries":['
     separator = "\n"
@@ -89,7 +90,7 @@ def csv_columns(kind):
     per_language = [TEXT_NAMES.get(name, name) for name in text_fields(model)] + ["slug", "url"]
     if has_links(model):
         per_language.append("links")
-    columns += [f"{name}_{language}" for name in per_language for language in LANGUAGES]
+    columns += [f"{name}_{language}" for name in per_language for language in SITE_LANGUAGES]
     columns += fact_fields(model)
     if has_logo(model):
         columns.append("logo_url")
@@ -114,7 +115,7 @@ def csv_row(entry, columns):
             row.append(_cell(entry[column]))
             continue
         name, _sep, language = column.rpartition("_")
-        if language in LANGUAGES and name:
+        if language in SITE_LANGUAGES and name:
             text = entry["translations"].get(language, {})
             value = text.get(name, "")
             if name == "links":

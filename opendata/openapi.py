@@ -7,11 +7,12 @@ answer of the API against it. Field lists come from the page models, so a fact
 added to a model appears here too.
 """
 
+from pages.languages import SITE_LANGUAGES
 from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
 
 from .catalogue import MAX_PAGE_SIZE
 from .exports import CSV_KINDS, LICENCE
-from .serialize import LANGUAGES, MODELS
+from .serialize import MODELS
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 DATE_TIME = {"type": "string", "format": "date-time"}
@@ -117,7 +118,7 @@ def _schemas():
             "urls": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": dict.fromkeys(LANGUAGES, NULLABLE_STRING),
+                "properties": dict.fromkeys(SITE_LANGUAGES, NULLABLE_STRING),
             },
         },
     }
@@ -125,11 +126,11 @@ def _schemas():
         "id": {"type": "string", "format": "uuid"},
         "kind": {"type": "string", "enum": list(MODELS)},
         "last_modified": NULLABLE_DATE_TIME,
-        "languages": {"type": "array", "items": {"type": "string", "enum": list(LANGUAGES)}},
+        "languages": {"type": "array", "items": {"type": "string", "enum": list(SITE_LANGUAGES)}},
         "translations": {
             "type": "object",
             "additionalProperties": False,
-            "properties": {language: _ref("Translation") for language in LANGUAGES},
+            "properties": {language: _ref("Translation") for language in SITE_LANGUAGES},
         },
         "facts": {"type": "object", "additionalProperties": False, "properties": FACTS},
         "relations": {
@@ -258,7 +259,7 @@ def _filters():
             "name": "language",
             "in": "query",
             "description": "Only entries published in this language.",
-            "schema": {"type": "string", "enum": list(LANGUAGES)},
+            "schema": {"type": "string", "enum": list(SITE_LANGUAGES)},
         },
         {
             "name": "updated_since",

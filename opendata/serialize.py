@@ -19,9 +19,9 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page
 
 from contributions.snapshots import LINKS, RELATION, SCALAR, editable_fields
+from pages.languages import SITE_LANGUAGES
 from pages.models import ENTRY_MODELS, HomePage, TopicPage, UseCaseLink
 
-LANGUAGES = ("en", "fr")
 MODELS = {model.kind: model for model in ENTRY_MODELS}
 #: The translatable text of each kind, as named in the open data ("title" is "name").
 TEXT_NAMES = {"title": "name"}
@@ -134,7 +134,7 @@ def _entry(key, by_language, links, relations, targets, urls):
     primary = by_language.get("en") or next(iter(by_language.values()))
     model = type(primary)
     translations = {}
-    for language in LANGUAGES:
+    for language in SITE_LANGUAGES:
         page = by_language.get(language)
         if page is None:
             continue
@@ -168,7 +168,7 @@ def _entry(key, by_language, links, relations, targets, urls):
         "id": str(key),
         "kind": model.kind,
         "last_modified": _iso(max(published, default=None)),
-        "languages": [language for language in LANGUAGES if language in by_language],
+        "languages": [language for language in SITE_LANGUAGES if language in by_language],
         "translations": translations,
         "facts": facts,
         "relations": related,

@@ -1,4 +1,10 @@
-"""Language names as readers see them: never a raw code, cased as each language writes them.
+"""The site's languages, and language names as readers see them.
+
+`SITE_LANGUAGES` is the one list of the languages the catalogue is written in
+(read from `settings.LANGUAGES`, in its order): every app asks here rather than
+spelling "en" and "fr" again, so that a third language is a settings change.
+
+Language names: never a raw code, cased as each language writes them.
 
 Django's catalogue names most languages, but not every code a tool may list
 ("zh" has only "zh-hans" and "zh-hant"; "no" has no French name): those are
@@ -7,10 +13,14 @@ in the middle of a French sentence a language is a common noun ("en anglais"),
 so sentences ask for `language_in_sentence`.
 """
 
+from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy
 
 from pages.sorting import sort_key
+
+#: The codes of the languages the site is written in, in the settings' order.
+SITE_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 # Codes Django does not name, or names without a French translation.
 EXTRA_NAMES = {
@@ -20,6 +30,12 @@ EXTRA_NAMES = {
 
 # Reader languages that write language names in lower case within a sentence.
 LOWER_CASE_LANGUAGE_NAMES = {"fr", "es", "it", "pt", "ca", "nl", "sv", "da", "no", "pl", "ro"}
+
+
+def other_language(code):
+    """The other site language: the catalogue is bilingual, each entry translated from the other."""
+    others = [language for language in SITE_LANGUAGES if language != code]
+    return others[0] if others else code
 
 
 def language_label(code):

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from .languages import SITE_LANGUAGES
 from .models import (
     HomePage,
     OrganizationIndexPage,
@@ -50,7 +51,7 @@ INDEXES = [
 
 
 def locales():
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "fr")}
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in SITE_LANGUAGES}
 
 
 @transaction.atomic

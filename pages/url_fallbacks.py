@@ -14,13 +14,14 @@ and would find nothing there:
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language, override
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
+
+from .languages import SITE_LANGUAGES
 
 CATCH_ALL = "wagtail_serve"
 
@@ -54,7 +55,7 @@ def app_path_in_current_language(path):
     if not path.startswith(prefix):
         return None
     rest = path[len(prefix) :]
-    for code, _name in settings.LANGUAGES:
+    for code in SITE_LANGUAGES:
         if code == current:
             continue
         with override(code):

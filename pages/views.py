@@ -6,6 +6,8 @@ from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 
+from .languages import SITE_LANGUAGES
+
 
 def switch_language(request, language):
     """Remember the reader's language (cookie) and go to `next` in that language.
@@ -13,7 +15,7 @@ def switch_language(request, language):
     A plain link rather than Django's POST set_language: pages then carry no
     CSRF token, so anonymous pages can be cached whole (see pages.cache).
     """
-    if language not in dict(settings.LANGUAGES) or not check_for_language(language):
+    if language not in SITE_LANGUAGES or not check_for_language(language):
         raise Http404
     target = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(

@@ -14,9 +14,9 @@ from elasticsearch import TransportError
 from elasticsearch.exceptions import ApiError
 from elasticsearch_dsl import Q
 
-from django.conf import settings
-
 from wagtail.models import Locale, Page
+
+from pages.languages import SITE_LANGUAGES
 
 from . import client
 from .documents import EntryDocument
@@ -24,7 +24,6 @@ from .facets import FACETS, Bucket, FacetResult, labeller
 from .indexing import alias_name
 
 logger = logging.getLogger(__name__)
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 ES_ERRORS = (TransportError, ApiError, ConnectionError)
 SORTS = ("relevance", "updated", "name")
 MAX_QUERY_LENGTH = 200  # longer input is cut, never refused
@@ -115,7 +114,7 @@ def _find_database(query, language, models, limit, filters, offset):
 def text_fields(language):
     """Fields and boosts: the reader's language first, then the other one's."""
     fields = []
-    for code in [language, *[c for c in LANGUAGES if c != language]]:
+    for code in [language, *[c for c in SITE_LANGUAGES if c != language]]:
         boost = 1.0 if code == language else 0.8
         fields += [
             f"name_{code}^{4 * boost:g}",
@@ -186,7 +185,7 @@ def _find_elasticsearch(query, language, models, limit, filters, sort, offset, w
                 "values", "terms", field=facet.name, size=facet.max_buckets
             )
     if query:
-        highlighted = [f"{kind}_{code}" for code in LANGUAGES for kind in ("summary", "body")]
+        highlighted = [f"{kind}_{code}" for code in SITE_LANGUAGES for kind in ("summary", "body")]
         # Marking the words with the whole query made Elasticsearch expand
         # every fuzzy term again for each hit and field: 10 to 15 times the
         # cost of the search itself. The words (stemmed, with synonyms) are
@@ -301,13 +300,15 @@ def suggest(prefix, language, limit=8):
 
 
 def _suggest_elasticsearch(prefix, language, limit):
-    other = [code for code in LANGUAGES if code != language]
+    other = [code for code in SITE_LANGUAGES if code != language]
     query = Q(
         "bool",
         must=Q("match", name_suggest={"query": prefix, "operator": "and"}),
-        should=[Q("match_phrase_prefix", **{f"name_{code}.folded": prefix}) for code in LANGUAGES],
+        should=[
+            Q("match_phrase_prefix", **{f"name_{code}.folded": prefix}) for code in SITE_LANGUAGES
+        ],
     )
-    fields = ["kind"] + [f"{name}_{code}" for name in ("name", "url") for code in LANGUAGES]
+    fields = ["kind"] + [f"{name}_{code}" for name in ("name", "url") for code in SITE_LANGUAGES]
     search = (
         EntryDocument.search(using=client.get_client(), index=alias_name())
         .query(query)

@@ -13,12 +13,12 @@ from urllib.parse import quote
 
 from elasticsearch.helpers import bulk, streaming_bulk
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from wagtail.models import Page, Site
 
+from pages.languages import SITE_LANGUAGES
 from pages.licences import open_source_flag
 from pages.sorting import sort_key
 
@@ -27,7 +27,6 @@ from .documents import EntryDocument
 from .related import RelatedFacts, languages_by_locale
 from .versions import live_versions_by_key
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 URL_SAFE = "/~:@!$&'()*+,;="  # what django.urls.reverse leaves unquoted in a path
 
 
@@ -154,7 +153,7 @@ def build_document(versions, facts=None, languages=None, copies=None, urls=None)
     }
     for version in versions:
         language = languages.get(version["locale_id"])
-        if language not in LANGUAGES:
+        if language not in SITE_LANGUAGES:
             continue
         doc[f"url_{language}"] = urls.url(version["url_path"], version["pk"])
         doc[f"name_sort_{language}"] = sort_key(version["title"])

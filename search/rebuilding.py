@@ -25,9 +25,10 @@ from multiprocessing.util import Finalize
 from django.apps import apps
 from django.db import connections
 
+from pages.languages import SITE_LANGUAGES
+
 from . import client
 from .indexing import (
-    LANGUAGES,
     Lookups,
     alias_name,
     create_index,
@@ -67,7 +68,7 @@ def parts(part_size=PART_SIZE):
     the topics) then fill the time a worker would wait for the others at the
     end.
     """
-    languages = len(LANGUAGES)
+    languages = len(SITE_LANGUAGES)
     cut = []
     for model in entry_models():
         entries = model.objects.live().count() / languages

@@ -11,7 +11,6 @@ from .documents import EntryDocument
 from .facets import FACETS, parse_filters
 from .finding import ES_ERRORS, SORTS, Hit, Results, clean_query, find, suggest
 from .indexing import (
-    LANGUAGES,
     alias_name,
     build_document,
     create_index,
@@ -28,7 +27,6 @@ from .versions import entry_pages, live_versions_by_key
 __all__ = [
     "ES_ERRORS",
     "FACETS",
-    "LANGUAGES",
     "RELATED_NAMES",
     "SORTS",
     "EntryDocument",

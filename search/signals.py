@@ -14,15 +14,12 @@ from django.db.models.signals import post_delete, pre_delete
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from pages.models import is_entry
+
 from . import client, pending
 
 logger = logging.getLogger(__name__)
 MAX_RELATED = 1000  # bound on the entries re-indexed for one change
-
-
-def is_entry(model):
-    """Whether pages of `model` are catalogue entries (and so have a document)."""
-    return hasattr(model, "fact_fields") and bool(getattr(model, "kind", ""))
 
 
 def related_keys(page):

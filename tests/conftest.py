@@ -71,7 +71,7 @@ def load_mini_catalogue():
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
 
-    from pages.demo import load_demo_data
+    from pages.generators.demo import load_demo_data
 
     ContentType.objects.clear_cache()
     importlib.import_module("contributions.migrations.0002_groups").create_groups(apps, None)

@@ -30,8 +30,8 @@ from contributions.snapshots import (
     text_size,
 )
 from contributions.translation_text import created_from
-
-from .translation import other_language
+from pages.languages import other_language
+from pages.models import is_entry
 
 
 def other_locale(page):
@@ -158,7 +158,7 @@ def create_untranslated_copy(page, user, *, map_relations=True):
         log_action=None,
         reset_translation_key=False,
     ).specific
-    if hasattr(type(page), "fact_fields"):
+    if is_entry(page):
         values = snapshot(page)
         apply(
             copy,
@@ -173,7 +173,7 @@ def create_untranslated_copy(page, user, *, map_relations=True):
         summary=summary, counterpart_revision_id=page.live_revision_id
     )
     copy.refresh_from_db()
-    if getattr(type(copy), "kind", ""):
+    if is_entry(copy):
         _announce_copy(copy, page.live_revision, user)
     return copy
 

@@ -18,7 +18,6 @@ Reads are one query per page, or per list of pages (`states_for_pages`).
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Value
@@ -28,18 +27,12 @@ from django.utils import timezone
 from contributions.models import FieldSync, UntranslatedCopy
 from contributions.signals import translation_needed
 from pages.cache import bump_generation, generation
+from pages.models import is_entry
 
 IN_SYNC = "in_sync"
 OUTDATED = "outdated"
 DIVERGED = "diverged"
 MISSING = "missing"
-
-
-def other_language(code):
-    """The other site language (the catalogue is bilingual: English and French)."""
-    codes = [language for language, _name in settings.LANGUAGES]
-    others = [language for language in codes if language != code]
-    return others[0] if others else code
 
 
 def counterpart(page):
@@ -58,10 +51,6 @@ class FieldState:
     synced_revision_id: int | None = None
     #: The other version's revision that last changed the field.
     other_changed_revision_id: int | None = None
-
-    @property
-    def needs_work(self):
-        return self.status in (OUTDATED, DIVERGED, MISSING)
 
 
 def _state(field, row, missing):
@@ -93,7 +82,7 @@ def states_for_pages(pages):
     copies = set(UntranslatedCopy.objects.filter(page_id__in=ids).values_list("page_id", flat=True))
     states = {}
     for page in pages:
-        fields = type(page).translatable_fields if hasattr(page, "translatable_fields") else ()
+        fields = type(page).translatable_fields if is_entry(page) else ()
         states[page.pk] = {
             name: _state(name, rows.get((page.pk, name)), page.pk in copies) for name in fields
         }

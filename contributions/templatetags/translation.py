@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from contributions.services import translation
 from contributions.translation_text import not_translated_banner, outdated_note
+from pages.languages import other_language
 from pages.routes import subpage_url
 
 register = template.Library()
@@ -38,7 +39,7 @@ def entry_translation(page):
     ]
     return {
         "untranslated": untranslated,
-        "source_language": translation.other_language(language),
+        "source_language": other_language(language),
         "banner": not_translated_banner(language) if untranslated else "",
         "notes": notes,
         "translate_url": subpage_url(page.url, "translate"),
@@ -58,4 +59,4 @@ def untranslated_ids(entries):
 @register.simple_tag
 def source_language_code():
     """The language an untranslated copy on this site is written in: the other one."""
-    return translation.other_language(get_language())
+    return other_language(get_language())

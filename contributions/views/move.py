@@ -50,10 +50,6 @@ class MoveForm(forms.Form):
         return slug
 
 
-def may_move(user, page):
-    return can_edit(user, page) and not needs_review(user, page)
-
-
 def move_view(request, page):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

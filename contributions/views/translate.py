@@ -32,6 +32,7 @@ from contributions.services.moving import MoveError, free_slug, move_entry, sugg
 from contributions.services.review import needs_review
 from contributions.snapshots import TEXT, snapshot
 from contributions.translation_text import address_from_name, language_name, translated_from
+from pages.languages import other_language
 from pages.routes import subpage_url
 
 from .edit import merge_form
@@ -242,9 +243,7 @@ def _no_other_version(request, page):
         "contributions/translate_missing.html",
         {
             "page": page,
-            "other_language_name": language_name(
-                translation.other_language(page.locale.language_code)
-            ),
+            "other_language_name": language_name(other_language(page.locale.language_code)),
             "entry_tabs": page.entry_tabs(request),
             "active_tab": "translate",
         },

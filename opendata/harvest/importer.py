@@ -34,6 +34,7 @@ from contributions.snapshots import (
     normal_value,
     snapshot,
 )
+from pages.languages import SITE_LANGUAGES
 from pages.models import (
     OrganizationIndexPage,
     ToolIndexPage,
@@ -44,7 +45,7 @@ from pages.models import (
 from pages.tree import ensure_site_tree
 
 from ..models import ImportedEntry
-from ..serialize import LANGUAGES, MODELS
+from ..serialize import MODELS
 
 IMPORTER_USERNAME = "importer"
 INDEXES = {
@@ -296,7 +297,7 @@ class Importer:
         }
 
     def create(self, record, model, desired):
-        languages = [lang for lang in LANGUAGES if lang in record.text] or ["en"]
+        languages = [lang for lang in SITE_LANGUAGES if lang in record.text] or ["en"]
         key = uuid.UUID(record.entry_id) if _is_uuid(record.entry_id) else uuid.uuid4()
         first = self.new_page(record, model, languages[0], key, desired)
         for language in languages[1:]:
@@ -348,7 +349,7 @@ class Importer:
     def update(self, record, model, key, desired, link):
         changed = False
         conflicted = set()
-        for language in LANGUAGES:
+        for language in SITE_LANGUAGES:
             # Read again: writing one version may have written the other (shared facts).
             page = self.versions(key, model).get(language)
             if page is None:
@@ -368,7 +369,7 @@ class Importer:
         wanted = {}
         for key, value in desired.items():
             scope = key.split(".", 1)[0]
-            if scope in LANGUAGES and scope != language:
+            if scope in SITE_LANGUAGES and scope != language:
                 continue
             have = current.get(key)
             if _same(have, value):

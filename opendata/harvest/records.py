@@ -20,10 +20,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from contributions.snapshots import LINKS, RELATION, SCALAR, editable_fields
+from pages.languages import SITE_LANGUAGES
 from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
 from pages.models import ToolPage
 
-from ..serialize import LANGUAGES, MODELS
+from ..serialize import MODELS
 
 FORMATS = ("json", "csv", "publiccode")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -57,7 +58,7 @@ class Record:
 
     @property
     def name(self):
-        for language in LANGUAGES:
+        for language in SITE_LANGUAGES:
             if self.text.get(language, {}).get("title"):
                 return self.text[language]["title"]
         return ""
@@ -199,7 +200,7 @@ def record_from_export(source, line, data):
         external_id=str(data.get("external_id") or ""),
     )
     for language, text in (data.get("translations") or {}).items():
-        if language not in LANGUAGES or not isinstance(text, dict):
+        if language not in SITE_LANGUAGES or not isinstance(text, dict):
             continue
         values = {"title": text.get("name", "")}
         for name in ("summary", "description", "outcome"):
@@ -284,7 +285,7 @@ def _record_from_row(source, line, row):
     )
     model = MODELS.get(kind)
     kinds = dict(editable_fields(model)) if model else {}
-    for language in LANGUAGES:
+    for language in SITE_LANGUAGES:
         values = {}
         for column, name in (
             ("name", "title"),
@@ -349,7 +350,7 @@ def _record_from_publiccode(source, line, data):
     record = Record(source=source, line=line, kind=ToolPage.kind, external_id=url)
     name = str(data.get("name") or "")
     descriptions = data.get("description") or {}
-    for language in LANGUAGES:
+    for language in SITE_LANGUAGES:
         text = descriptions.get(language) or {}
         if not isinstance(text, dict):
             continue

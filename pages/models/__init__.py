@@ -1,6 +1,6 @@
 """The catalogue's page types, re-exported so that `pages.models.ToolPage` works."""
 
-from .base import EntryPage, IndexPage
+from .base import EntryPage, IndexPage, is_entry
 from .entries import OrganizationPage, ToolPage, UseCaseLink, UseCasePage
 from .indexes import (
     HomePage,
@@ -27,4 +27,5 @@ __all__ = [
     "UseCaseIndexPage",
     "UseCaseLink",
     "UseCasePage",
+    "is_entry",
 ]

@@ -155,6 +155,22 @@ class EntryPage(RoutablePageMixin, Page):
         return routes.dispatch("discussion", request, self)
 
 
+def is_entry(page_or_class):
+    """Whether a page, or a page class, is a catalogue entry (a subclass of EntryPage).
+
+    The one answer to "is this an entry?": it takes a model class, a specific page
+    or a plain `Page` (looked up through its `specific_class`, without a query), so
+    callers never guess from the attributes a class happens to have.
+    """
+    if page_or_class is None:
+        return False
+    if isinstance(page_or_class, type):
+        model = page_or_class
+    else:
+        model = getattr(page_or_class, "specific_class", None) or type(page_or_class)
+    return issubclass(model, EntryPage)
+
+
 class IndexPage(Page):
     """A listing of one entry kind, paginated and sortable."""
 

@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from pages.licences import PROPRIETARY, licence_choices, open_source_flag
+from pages.licences import licence_choices, open_source_flag
 
 from .base import EntryPage, MarkdownField
 from .choices import Hosting, OrganizationKind, Pricing, Sector
@@ -118,10 +118,6 @@ class ToolPage(EntryPage):
     def is_open_source(self):
         """The stated flag wins; otherwise derived from the licence (None: unknown)."""
         return open_source_flag(self.open_source, self.licence)
-
-    @property
-    def is_proprietary(self):
-        return self.licence == PROPRIETARY
 
     def used_in(self):
         return _live_in_locale(UseCasePage.objects, self).filter(tools=self).distinct()

@@ -3,7 +3,6 @@
 import hashlib
 
 from django import template
-from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
@@ -11,6 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from pages.cache import generation
+from pages.languages import SITE_LANGUAGES
 
 register = template.Library()
 
@@ -39,7 +39,7 @@ def language_versions(context):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation
     versions = []
-    for code, _name in settings.LANGUAGES:
+    for code in SITE_LANGUAGES:
         url = None
         if code in translations:
             target = translations[code]

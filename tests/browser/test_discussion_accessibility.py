@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 def signed_in(live_catalogue, page, entry):
     from contributions.discussion.services import follows, moderation, posting
     from pages.models import ToolPage
-    from tests.contributions.factories import contributor, moderator
+    from tests.factories import contributor, moderator
 
     tool = entry(ToolPage, "consul-democracy")
     alice, mod = contributor("alice"), moderator("axe")

@@ -39,7 +39,7 @@ def test_open_follow_reply_mention_inbox_email_and_unsubscribe(
 ):
     from contributions.discussion.models import EmailPreference, Follow, Post
     from pages.models import ToolPage
-    from tests.contributions.factories import contributor
+    from tests.factories import contributor
 
     base = live_catalogue
     tool = entry(ToolPage, "consul-democracy", language)

@@ -63,7 +63,7 @@ def test_no_payload_runs_in_titles_posts_or_their_pages(live_catalogue, browser,
     from contributions.discussion.models import Post, Thread
     from contributions.discussion.services import moderation
     from pages.models import ToolPage
-    from tests.contributions.factories import contributor, moderator
+    from tests.factories import contributor, moderator
 
     settings.OGPT_DISCUSSION_RATE_LIMITS = ((100, 60),)  # this test posts fast on purpose
     base = live_catalogue

@@ -24,7 +24,7 @@ from contributions.services.history import compare_url
 from contributions.services.restore import previous_revision
 from contributions.snapshots import LINKS, RELATION, editable_fields
 from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
-from tests.contributions.factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ empty state and the header search placeholder."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.contributions.factories import new_english_tool
+from tests.factories import new_english_tool
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from tests.browser.test_translation_journey import serious_violations
-from tests.contributions.factories import contributor, new_french_tool
+from tests.factories import contributor, new_french_tool
 
 pytestmark = pytest.mark.browser
 

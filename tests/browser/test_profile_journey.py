@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from contributions.templatetags.history import day
 from pages.localized_urls import reverse_in
-from tests.contributions.factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.browser
 

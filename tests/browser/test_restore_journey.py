@@ -12,7 +12,7 @@ from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.models import ToolPage
 from tests.browser.test_translation_journey import serious_violations, sign_in
-from tests.contributions.factories import contributor, new_english_tool
+from tests.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from django.test import Client
 
-from tests.contributions.factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 
 from pages.localized_urls import reverse_in
 from tests.browser.test_translation_journey import serious_violations, sign_in
-from tests.contributions.factories import contributor, new_english_tool
+from tests.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.browser
 

@@ -80,7 +80,7 @@ def test_groups_carry_page_permissions_on_the_whole_tree():
 
 
 def test_only_moderators_reach_the_wagtail_admin(client, catalogue):
-    from pages.demo import DEMO_PASSWORD
+    from pages.generators.demo import DEMO_PASSWORD
 
     client.login(username="amina", password=DEMO_PASSWORD)
     assert client.get("/admin/").status_code == 302

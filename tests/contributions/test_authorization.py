@@ -11,8 +11,7 @@ import pytest
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.models import ToolPage
-
-from .factories import contributor, edit_data, make_user, moderator
+from tests.factories import contributor, edit_data, make_user, moderator
 
 pytestmark = pytest.mark.django_db
 

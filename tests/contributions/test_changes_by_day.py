@@ -11,8 +11,7 @@ from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.localized_urls import reverse_in
 from pages.models import ToolPage
-
-from .factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 #: Long before the catalogue's own changes (made when the tests start).

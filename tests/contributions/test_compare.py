@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from contributions.diff import opcodes, word_diff
 from contributions.services.editing import save_edit
 from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
+from tests.factories import contributor
 
-from .factories import contributor
 from .revisions import add_revisions
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,7 @@ from django.db import connection
 
 from contributions.services.editing import EditConflict, save_edit
 from pages.models import ToolPage
-
-from .factories import contributor, edit_data
+from tests.factories import contributor, edit_data
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ import pytest
 from contributions.models import EditRecord
 from pages.localized_urls import reverse_in
 from pages.models import ToolPage, TopicPage, UseCasePage
-
-from .factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 
 from contributions.models import EditRecord
 from pages.models import ToolPage
-
-from .factories import contributor, edit_data, moderator
+from tests.factories import contributor, edit_data, moderator
 
 pytestmark = pytest.mark.django_db
 

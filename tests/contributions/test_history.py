@@ -13,8 +13,8 @@ from wagtail.models import Page, Task, TaskState, Workflow, WorkflowState
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.models import OrganizationPage, ToolPage
+from tests.factories import contributor
 
-from .factories import contributor
 from .revisions import add_revisions
 
 pytestmark = pytest.mark.django_db
@@ -208,9 +208,6 @@ def test_a_revision_of_another_entry_or_no_revision_is_not_found(client, tool, c
     assert client.get(tool.url + "history/999999999/").status_code == 404
 
 
-@pytest.mark.skipif(
-    not hasattr(EditRecord, "review_reason"), reason="the review queue is not there yet"
-)
 def test_a_rejected_edit_shows_the_moderators_reason_to_its_author(client, tool):
     page = ToolPage.objects.get(pk=tool.pk)
     page.description = "Spam."

@@ -12,8 +12,7 @@ from contributions.services.history import live_revision
 from contributions.templatetags.history import day
 from pages.localized_urls import reverse_in
 from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
-
-from .factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 

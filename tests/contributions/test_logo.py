@@ -9,8 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contributions.models import EditRecord
 from pages.models import ToolPage
-
-from .factories import contributor, edit_data
+from tests.factories import contributor, edit_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from contributions.models import EditRecord
 from pages.cache import generation
 from pages.localized_urls import reverse_in
 from pages.models import ToolPage
-
-from .factories import contributor, edit_data, moderator, new_english_tool, new_french_tool
+from tests.factories import contributor, edit_data, moderator, new_english_tool, new_french_tool
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from contributions.services.restore import previous_revision
 from contributions.snapshots import snapshot
 from pages.localized_urls import reverse_in
 from pages.models import ToolPage
-
-from .factories import contributor, edit_data
+from tests.factories import contributor, edit_data
 
 pytestmark = pytest.mark.django_db
 

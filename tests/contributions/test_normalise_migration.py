@@ -9,8 +9,7 @@ from django.apps import apps
 from contributions.services.compare import compare_revisions
 from contributions.services.editing import save_edit
 from pages.models import ToolPage, UseCasePage
-
-from .factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 
 from pages.localized_urls import reverse_in
 from pages.models import ToolPage, TopicPage
-
-from .factories import contributor, edit_data
+from tests.factories import contributor, edit_data
 
 pytestmark = pytest.mark.django_db
 

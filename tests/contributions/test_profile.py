@@ -10,8 +10,7 @@ from django.db import IntegrityError, transaction
 from contributions.services.editing import save_edit
 from contributions.services.profile import clean_display_name, update_profile
 from pages.models import ToolPage
-
-from .factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 URL = "/en/profile/"

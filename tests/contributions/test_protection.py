@@ -5,8 +5,7 @@ import pytest
 from wagtail.models import PageLogEntry
 
 from pages.models import ToolPage
-
-from .factories import contributor, moderator
+from tests.factories import contributor, moderator
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.localized_urls import reverse_in
 from pages.models import OrganizationPage, ToolPage
+from tests.factories import contributor
 
-from .factories import contributor
 from .revisions import add_revisions
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,7 @@ from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from contributions.services.restore import made_as_untranslated_copy
 from pages.models import ToolPage, TopicPage
-
-from .factories import contributor, new_english_tool
+from tests.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -202,7 +201,7 @@ def test_restoring_a_revision_of_the_untranslated_copy_keeps_the_french_translat
 
 
 def test_show_changes_on_the_edit_form_shows_the_diff_and_keeps_the_input(client, tool):
-    from .factories import edit_data
+    from tests.factories import edit_data
 
     client.force_login(contributor())
     typed = tool.description + "\n\nA brand new paragraph."

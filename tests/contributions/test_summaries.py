@@ -12,8 +12,7 @@ from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from contributions.summaries import auto_summary, summary_text
 from pages.models import ToolPage
-
-from .factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 

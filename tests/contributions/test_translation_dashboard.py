@@ -7,8 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from contributions.services.editing import create_entry, save_edit
 from pages.models import OrganizationPage, ToolIndexPage, ToolPage, TopicPage, UseCasePage
-
-from .factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 

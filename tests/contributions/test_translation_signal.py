@@ -7,8 +7,7 @@ from contributions.services.editing import save_edit
 from contributions.services.translation import mark_synced
 from contributions.signals import translation_needed
 from pages.models import TopicPage
-
-from .factories import contributor, new_english_tool
+from tests.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.django_db
 

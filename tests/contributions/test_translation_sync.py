@@ -14,8 +14,7 @@ from contributions.services.translation import (
     states_for_pages,
 )
 from pages.models import ToolIndexPage, ToolPage, TopicPage
-
-from .factories import contributor, new_english_tool
+from tests.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,7 @@ from contributions.services.editing import save_edit
 from contributions.services.translation import IN_SYNC, field_states
 from contributions.translation_text import shared_from, updated_fields
 from pages.models import ToolIndexPage, ToolPage
-
-from .factories import contributor, new_english_tool
+from tests.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from wagtail.models import Revision
 from contributions.services.editing import save_edit
 from contributions.summaries import RESTORE, UNDO, auto_summary, auto_summary_text
 from pages.models import ToolPage
-
-from .factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 

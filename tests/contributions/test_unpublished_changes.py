@@ -15,8 +15,7 @@ from contributions.services.editing import save_edit
 from contributions.services.review import reject
 from pages.localized_urls import reverse_in
 from pages.models import ToolPage
-
-from .factories import contributor, moderator
+from tests.factories import contributor, moderator
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

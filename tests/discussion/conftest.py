@@ -1,7 +1,7 @@
 import pytest
 
 from pages.models import ToolPage
-from tests.contributions.factories import contributor, moderator
+from tests.factories import contributor, moderator
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from contributions.discussion.models import Post, Report, Thread
 from contributions.discussion.services import moderation, posting
-from tests.contributions.factories import contributor, moderator
+from tests.factories import contributor, moderator
 
 pytestmark = pytest.mark.django_db
 

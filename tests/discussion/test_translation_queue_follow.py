@@ -19,7 +19,7 @@ from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from contributions.services.translation import mark_synced
 from pages.models import TopicPage
-from tests.contributions.factories import contributor, make_user, new_english_tool
+from tests.factories import contributor, make_user, new_english_tool
 
 pytestmark = pytest.mark.django_db
 

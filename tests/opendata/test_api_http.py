@@ -3,7 +3,7 @@
 import pytest
 
 from pages.models import ToolPage
-from tests.contributions.factories import moderator
+from tests.factories import moderator
 
 pytestmark = pytest.mark.django_db
 

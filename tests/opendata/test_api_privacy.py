@@ -7,7 +7,7 @@ import pytest
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.models import ToolPage
-from tests.contributions.factories import contributor
+from tests.factories import contributor
 
 pytestmark = pytest.mark.django_db
 

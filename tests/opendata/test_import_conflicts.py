@@ -4,7 +4,7 @@ import pytest
 
 from contributions.services.editing import save_edit
 from pages.models import ToolPage
-from tests.contributions.factories import contributor
+from tests.factories import contributor
 
 from .harvest import run, write
 from .test_import_publiccode import PUBLICCODE, agora

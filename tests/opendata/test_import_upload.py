@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pages.models import ToolPage
-from tests.contributions.factories import contributor, moderator
+from tests.factories import contributor, moderator
 
 from .test_import_publiccode import PUBLICCODE
 

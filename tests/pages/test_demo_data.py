@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pages.demo import FIXTURE, load_demo_data
+from pages.generators.demo import FIXTURE, load_demo_data
 from pages.models import ENTRY_MODELS, OrganizationPage, ToolPage, TopicPage, UseCasePage
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.core.management import call_command
 
 from wagtail.models import Locale, Page, Revision
 
+from pages.generators.synthetic import check_tree, path_step, step_number
 from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
-from pages.synthetic import check_tree, path_step, step_number
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from contributions.forms import entry_form_class
 from pages.languages import language_choices, language_in_sentence, language_label
 from pages.models import ToolPage
 from pages.models.choices import INTERFACE_LANGUAGES
-
-from ..contributions.factories import contributor, new_english_tool
+from tests.factories import contributor, new_english_tool
 
 
 @pytest.mark.parametrize(

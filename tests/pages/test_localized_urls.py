@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import translation
 
-from tests.contributions.factories import moderator
+from tests.factories import moderator
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from pages.models import ToolPage
+from tests.factories import contributor
 
-from ..contributions.factories import contributor
 from ..contributions.test_create import tool_data
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_the_edit_form_offers_yes_no_and_unknown(client, new_tool):
 
 
 def test_saying_no_is_kept_as_no(client, new_tool):
-    from ..contributions.factories import edit_data
+    from tests.factories import edit_data
 
     data = edit_data(new_tool, has_api="false")
     assert client.post(new_tool.url + "edit/", data).status_code == 302

@@ -7,8 +7,7 @@ import pytest
 from contributions.services.editing import save_edit
 from pages.listing import page_by_name
 from pages.models import TopicPage
-
-from ..contributions.factories import contributor, new_english_tool
+from tests.factories import contributor, new_english_tool
 
 pytestmark = pytest.mark.django_db
 

@@ -30,7 +30,7 @@ def entry_label(page):
 
 
 def _replace_with_demo_catalogue():
-    from pages.demo import load_demo_data
+    from pages.generators.demo import load_demo_data
     from pages.models import (
         OrganizationIndexPage,
         ToolIndexPage,

@@ -271,7 +271,7 @@ def test_moving_an_entry_gives_its_document_the_new_address(
 ):
     from contributions.services.moving import move_entry
     from pages.models import ToolPage
-    from tests.contributions.factories import contributor
+    from tests.factories import contributor
 
     tool, french = entry(ToolPage, "consul-democracy"), entry(ToolPage, "consul-democracy", "fr")
     with django_capture_on_commit_callbacks(execute=True):

@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from wagtail.models import Revision
 
 from contributions.diff import opcodes
+from pages.models import is_entry
 
 CONTEXT = 40
 FIELD_LIMIT = 400
@@ -29,7 +30,7 @@ def short_diffs(revision):
     if previous is None:
         return []
     model = revision.content_type.model_class()
-    fields = getattr(model, "translatable_fields", ("title",))
+    fields = model.translatable_fields if is_entry(model) else ("title",)
     diffs = []
     for name in fields:
         old, new = previous.content.get(name) or "", revision.content.get(name) or ""

@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from pages.languages import SITE_LANGUAGES
+
 from ..models import DEFAULT_FREQUENCY, EmailPreference, Notification
 from ..tokens import make_token
 from .changes import short_diffs
@@ -26,9 +28,8 @@ def frequencies(user_ids):
 
 
 def recipient_language(user, fallback=None):
-    codes = {code for code, _name in settings.LANGUAGES}
     for language in (user.preferred_language, fallback):
-        if language in codes:
+        if language in SITE_LANGUAGES:
             return language
     return settings.LANGUAGE_CODE
 

@@ -11,7 +11,7 @@ with the number of followers.
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from pages.models import TopicPage
+from pages.models import TopicPage, is_entry
 
 from ..models import Follow, Notification
 
@@ -93,7 +93,7 @@ def notify_translation_needed(page, language, fields, revision=None, actor=None)
     topics = _topic_keys(page)
     follows = (
         Follow.objects.filter(queue_language=language)
-        .filter(Q(queue_kind="") | Q(queue_kind=getattr(page, "kind", "")))
+        .filter(Q(queue_kind="") | Q(queue_kind=page.kind if is_entry(page) else ""))
         .filter(Q(queue_topic="") | Q(queue_topic__in=topics))
         .order_by("user_id", "created_at", "pk")
     )

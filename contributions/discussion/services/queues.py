@@ -11,13 +11,12 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from contributions.dashboard import ENTRY_KINDS
-from pages.languages import language_in_sentence
+from pages.languages import SITE_LANGUAGES, language_in_sentence
 from pages.models import TopicPage
 
 from ..models import Follow
@@ -45,7 +44,7 @@ class Queue:
 def parse(language, kind="", topic=""):
     """The Queue the (untrusted) values name; InvalidQueue with a readable message if none."""
     language, kind, topic = (language or "").strip(), (kind or "").strip(), (topic or "").strip()
-    if language not in {code for code, _name in settings.LANGUAGES}:
+    if language not in SITE_LANGUAGES:
         raise InvalidQueue(_("This translation list does not exist: unknown language."))
     if kind and kind not in ENTRY_KINDS:
         raise InvalidQueue(_("This translation list does not exist: unknown kind of entry."))

@@ -1,6 +1,6 @@
 """manage.py generate_catalogue: a large synthetic bilingual catalogue for benchmarks.
 
-The logic lives in pages.synthetic; this command only parses options, shows
+The logic lives in pages.generators.synthetic; this command only parses options, shows
 progress (tqdm, on stderr) and reports.
 """
 
@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.synthetic import CatalogueSpec, generate_catalogue, verify
+from pages.generators.synthetic import CatalogueSpec, generate_catalogue, verify
 
 
 class Command(BaseCommand):

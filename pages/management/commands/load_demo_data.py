@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pages.demo import FIXTURE, load_demo_data
+from pages.generators.demo import FIXTURE, load_demo_data
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ some exist), organizations, tools and use cases, each in English and in French
 French index), with relations and N revisions per page, so that pages render
 with realistic relation counts and a realistic history table.
 
-Why not the normal way (pages/demo.py: ``add_child`` + ``save_revision`` +
+Why not the normal way (pages/generators/demo.py: ``add_child`` + ``save_revision`` +
 ``publish``)? That costs ~30 queries and ~50 ms per page version; 15,000 tools
 x 2 languages x 20 revisions would take hours. Here everything is inserted in
 bulk, chunk by chunk (one transaction per chunk, so an interrupted run leaves a
@@ -73,9 +73,10 @@ from django.utils.text import slugify
 
 from wagtail.models import Page, Revision
 
-from .cache import bump_generation
-from .licences import OPEN_SOURCE_LICENCES, PROPRIETARY
-from .models import (
+from pages.cache import bump_generation
+from pages.languages import SITE_LANGUAGES
+from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
+from pages.models import (
     OrganizationIndexPage,
     OrganizationPage,
     ToolIndexPage,
@@ -86,10 +87,9 @@ from .models import (
     UseCaseLink,
     UseCasePage,
 )
-from .models.choices import INTERFACE_LANGUAGES, Hosting, OrganizationKind, Pricing, Sector
-from .tree import ensure_site_tree
+from pages.models.choices import INTERFACE_LANGUAGES, Hosting, OrganizationKind, Pricing, Sector
+from pages.tree import ensure_site_tree
 
-LANGUAGES = ("en", "fr")
 SYNTHETIC_USERS = 12
 
 
@@ -438,7 +438,7 @@ class CatalogueGenerator:
     def run(self):
         started = timezone.now()
         self.tree = ensure_site_tree()
-        self.locales = {code: self.tree[code]["home"].locale for code in LANGUAGES}
+        self.locales = {code: self.tree[code]["home"].locale for code in SITE_LANGUAGES}
         self.users = ensure_synthetic_users()
         self._topics()
         self._kind("organization", OrganizationPage, OrganizationIndexPage,
@@ -461,7 +461,7 @@ class CatalogueGenerator:
             self.report.reused_topics = True
             self.report.created["topic"] = 0
             return
-        index = {code: self.tree[code][TopicIndexPage] for code in LANGUAGES}
+        index = {code: self.tree[code][TopicIndexPage] for code in SITE_LANGUAGES}
         themes = [self._topic_entry(names) for names, _subs in TOPICS]
         theme_pages = self._insert_chunk(TopicPage, themes, lambda code: index[code])
         self.targets["topic"].extend(theme_pages)
@@ -477,7 +477,7 @@ class CatalogueGenerator:
         self.report.created[kind] = 0
         if not count:
             return
-        index = {code: self.tree[code][index_model] for code in LANGUAGES}
+        index = {code: self.tree[code][index_model] for code in SITE_LANGUAGES}
         # Number the titles after the entries of earlier runs, so that they stay unique.
         offset = model.objects.filter(locale=self.locales["en"]).count()
         desc = str(model._meta.verbose_name_plural).capitalize()
@@ -490,7 +490,7 @@ class CatalogueGenerator:
                 if kind in self.targets:
                     self.targets[kind].extend(pages)
                 if kind == "tool" and not self.report.first_tool:
-                    self.report.first_tool = dict(zip(LANGUAGES, pages[0], strict=True))
+                    self.report.first_tool = dict(zip(SITE_LANGUAGES, pages[0], strict=True))
                 self.report.created[kind] += len(entries)
                 bar.update(len(entries))
         finally:
@@ -509,7 +509,7 @@ class CatalogueGenerator:
 
     def _topic_entry(self, names):
         text = {}
-        for code, title in zip(LANGUAGES, names, strict=True):
+        for code, title in zip(SITE_LANGUAGES, names, strict=True):
             text[code] = {
                 "title": title,
                 "summary": self._summary(code, title),
@@ -582,7 +582,7 @@ class CatalogueGenerator:
         }
         entry = self._entry(titles, facts, relations, paragraphs=2)
         participants = self.rng.randint(50, 90_000)
-        for code in LANGUAGES:
+        for code in SITE_LANGUAGES:
             entry.text[code]["outcome"] = OUTCOMES[code].format(
                 n=participants, sentence=self.text.sentence(code, titles[code])
             )
@@ -600,10 +600,10 @@ class CatalogueGenerator:
                 "summary": self._summary(code, titles[code]),
                 "description": self.text.paragraphs(code, titles[code], paragraphs),
             }
-            for code in LANGUAGES
+            for code in SITE_LANGUAGES
         }
         return Entry(
-            base_slug={code: slugify(titles[code]) for code in LANGUAGES},
+            base_slug={code: slugify(titles[code]) for code in SITE_LANGUAGES},
             text=text,
             facts=facts,
             relations=relations,
@@ -631,7 +631,7 @@ class CatalogueGenerator:
         for entry in entries:
             timeline = self._timeline()
             owners = self.rng.sample(self.users, 2)
-            for n, code in enumerate(LANGUAGES):
+            for n, code in enumerate(SITE_LANGUAGES):
                 # The translation follows the original by a few hours.
                 times = [t + timedelta(minutes=90 * n) for t in timeline]
                 times = [min(t, self.now) for t in times]
@@ -669,7 +669,7 @@ class CatalogueGenerator:
         m2m = self._insert_relations(model, plan)
         links = self._insert_links(model, plan)
         self._insert_revisions(model, ct, plan, m2m, links, revision_ids)
-        for code in LANGUAGES:
+        for code in SITE_LANGUAGES:
             self._cursor(parent_for(code)).flush()
         return [(pages[i].pk, pages[i + 1].pk) for i in range(0, len(pages), 2)]
 
@@ -697,7 +697,7 @@ class CatalogueGenerator:
 
     def _insert_relations(self, model, plan):
         """Through rows of the ParentalManyToManyFields; returns {(page id, field): [ids]}."""
-        language_index = {code: n for n, code in enumerate(LANGUAGES)}
+        language_index = {code: n for n, code in enumerate(SITE_LANGUAGES)}
         chosen = {}
         by_field = {}
         for page, entry, code, _times in plan:

@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from .models import (
+from pages.languages import SITE_LANGUAGES
+from pages.models import (
     OrganizationIndexPage,
     OrganizationPage,
     ToolIndexPage,
@@ -30,10 +31,9 @@ from .models import (
     UseCaseLink,
     UseCasePage,
 )
-from .tree import ensure_site_tree
+from pages.tree import ensure_site_tree
 
-FIXTURE = Path(__file__).parent / "fixtures" / "demo_catalogue.json"
-LANGUAGES = ("en", "fr")
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo_catalogue.json"
 
 # Development-only accounts, listed in the README. Never load demo data in production.
 DEMO_PASSWORD = "toolbox-demo-2026"
@@ -83,9 +83,9 @@ class DemoLoader:
         subtopics = [t for t in self.data["topics"] if t.get("parent")]
         for item in themes + subtopics:
             parents = (
-                {code: self.pages["topic"][item["parent"]][code] for code in LANGUAGES}
+                {code: self.pages["topic"][item["parent"]][code] for code in SITE_LANGUAGES}
                 if item.get("parent")
-                else {code: self.tree[code][TopicIndexPage] for code in LANGUAGES}
+                else {code: self.tree[code][TopicIndexPage] for code in SITE_LANGUAGES}
             )
             self._entry("topic", TopicPage, parents, item, facts={}, relations={})
         for item in self.data["organizations"]:
@@ -133,7 +133,7 @@ class DemoLoader:
         return self.created
 
     def _index(self, model):
-        return {code: self.tree[code][model] for code in LANGUAGES}
+        return {code: self.tree[code][model] for code in SITE_LANGUAGES}
 
     def _entry(self, kind, model, parents, item, facts, relations):
         name_key = "title" if "title_en" in item else "name"
