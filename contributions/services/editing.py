@@ -5,7 +5,7 @@ saves of the same entry are serialised: the second one sees the first one's
 revision as "theirs" and merges against it instead of overwriting it.
 
 Once published, an edit also reaches the other language version of the entry
-(see services.counterparts and services.translation): changed shared facts are
+(see contributions.translation.counterparts and .state): changed shared facts are
 applied there as a revision of its own, changed text makes the other
 version's fields outdated, and a translation brings fields in line.
 """
@@ -20,9 +20,10 @@ from wagtail.models import Page, Revision
 
 from contributions.models import EditRecord, UntranslatedCopy
 from contributions.snapshots import apply, revision_snapshot, snapshot, text_size
+from contributions.translation import counterparts
+from contributions.translation import state as translation
 from pages.cache import bump_generation
 
-from . import counterparts, translation
 from .merge import three_way_merge
 
 

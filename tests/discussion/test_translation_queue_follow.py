@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
-from contributions.services.translation import mark_synced
+from contributions.translation.state import mark_synced
 from discussion.models import Follow, Notification
 from discussion.services import queues
 from discussion.services.notify import notify_translation_needed

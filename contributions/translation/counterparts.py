@@ -29,9 +29,9 @@ from contributions.snapshots import (
     snapshot,
     text_size,
 )
-from contributions.translation_text import created_from
+from contributions.translation.text import created_from
 
-from .translation import other_language
+from .state import other_language
 
 
 def other_locale(page):
