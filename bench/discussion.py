@@ -81,10 +81,10 @@ def fan_out(followers, runs):
 
     from django.db import transaction
 
-    from contributions.discussion.models import Follow, Notification
-    from contributions.discussion.services import notify, posting
-    from contributions.discussion.tasks import deliver_notifications
     from contributions.models import User
+    from discussion.models import Follow, Notification
+    from discussion.services import notify, posting
+    from discussion.tasks import deliver_notifications
     from pages.models import ToolPage
     from tests.factories import contributor
 
@@ -139,8 +139,8 @@ def fan_out(followers, runs):
 def thread_page(posts, runs):
     from django.test import Client
 
-    from contributions.discussion.models import Post
-    from contributions.discussion.services import posting
+    from discussion.models import Post
+    from discussion.services import posting
     from pages.models import ToolPage
     from tests.factories import contributor
 

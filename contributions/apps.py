@@ -14,13 +14,13 @@ class ContributionsConfig(AppConfig):
         from pages.routes import register_entry_view
 
         from . import signals  # noqa: F401
+        from .translation.views.translate import translate_view
         from .views.edit import edit_view
         from .views.history import history_compare_view, history_revision_view, history_view
         from .views.move import move_view
         from .views.protect import protect_view
         from .views.restore import restore_view, undo_view
         from .views.review import review_view
-        from .views.translate import translate_view
 
         register_entry_view("edit", edit_view)
         register_entry_view("history", history_view)

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributions.models import EditRecord
 from contributions.services.history import compare_url, entry_route_url
-from contributions.translation_text import change_label
+from contributions.translation.text import change_label
 from pages.models import ENTRY_MODELS
 
 PUBLISHED = (EditRecord.Status.PUBLISHED, EditRecord.Status.APPROVED)

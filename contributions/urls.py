@@ -9,10 +9,10 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from .feeds import EntryHistoryFeed, RecentChangesFeed
+from .translation.views.dashboard import translations_view
 from .views.autocomplete import autocomplete_view
 from .views.changes import contributor_view, recent_changes_view
 from .views.profile import profile_view
-from .views.translations import translations_view
 
 urlpatterns = [
     path(pgettext_lazy("URL", "recent-changes/"), recent_changes_view, name="recent_changes"),

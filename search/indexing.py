@@ -88,7 +88,7 @@ def untranslated_copies(page_ids=None):
 
     if not apps.is_installed("contributions"):
         return set()
-    from contributions.services.translation import untranslated_among
+    from contributions.translation.state import untranslated_among
 
     return untranslated_among(page_ids)
 

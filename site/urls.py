@@ -36,7 +36,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path(pgettext_lazy("URL", "data/"), include("opendata.urls")),
     path("", include("contributions.urls")),
-    path("", include("contributions.discussion.urls")),
+    path("", include("discussion.urls")),
     # Wagtail's page tree last: it answers every other URL.
     path("", include(wagtail_urls)),
 )

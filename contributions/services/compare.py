@@ -120,7 +120,7 @@ def pending_changes(page, changes, request=None):
 
 
 def shared_facts_note(language):
-    """Written per direction, as in contributions.translation_text."""
+    """Written per direction, as in contributions.translation.text."""
     if language == "fr":
         return _("These facts are shared by both languages: this also changes the English version.")
     return _("These facts are shared by both languages: this also changes the French version.")

@@ -5,7 +5,7 @@ saves of the same entry are serialised: the second one sees the first one's
 revision as "theirs" and merges against it instead of overwriting it.
 
 Once published, an edit also reaches the other language version of the entry
-(see services.counterparts and services.translation): changed shared facts are
+(see contributions.translation.counterparts and .state): changed shared facts are
 applied there as a revision of its own, changed text makes the other
 version's fields outdated, and a translation brings fields in line.
 """
@@ -13,16 +13,17 @@ version's fields outdated, and a translation brings fields in line.
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
 from contributions.models import EditRecord, UntranslatedCopy
 from contributions.snapshots import apply, revision_snapshot, snapshot, text_size
+from contributions.translation import counterparts
+from contributions.translation import state as translation
 from pages.cache import bump_generation
 
-from . import counterparts, translation
+from . import records
 from .merge import three_way_merge
 
 
@@ -89,30 +90,25 @@ def save_edit(
         restored = source_revision if kind == EditRecord.Kind.RESTORE else None
         revision = locked.save_revision(user=user, log_action=True, previous_revision=restored)
         if publish:
-            revision.publish(user=user, skip_permission_checks=True, previous_revision=restored)
+            records.publish(revision, user, previous_revision=restored)
         else:
             bump_generation()  # cached pages now say that changes are pending
         after_size = text_size(snapshot(locked), type(locked))
         status = EditRecord.Status.PUBLISHED if publish else EditRecord.Status.PENDING
-        # publish() may already have recorded the revision (signals.record_publish).
-        record, _created = EditRecord.objects.update_or_create(
-            revision=revision,
-            defaults={
-                "page": locked,
-                "user": user,
-                "created_at": revision.created_at or timezone.now(),
-                "language": locked.locale.language_code,
-                "kind": kind,
-                "summary": summary[:500],
-                "auto_summary": auto_summary or {},
-                "minor": minor,
-                "size": after_size,
-                "size_delta": after_size - before_size,
-                "source_revision": source_revision,
-                "status": status,
-                "base_revision": current_revision,
-                "translation": _translation_note(locked, kind, synced_fields),
-            },
+        record = records.record_revision(
+            locked,
+            revision,
+            user=user,
+            kind=kind,
+            size=after_size,
+            size_delta=after_size - before_size,
+            summary=summary,
+            auto_summary=auto_summary or {},
+            minor=minor,
+            source_revision=source_revision,
+            status=status,
+            base_revision=current_revision,
+            translation=_translation_note(locked, kind, synced_fields),
         )
         if publish:
             reach_counterpart(locked, revision, record, theirs, snapshot(locked))
@@ -157,28 +153,21 @@ def reach_counterpart(page, revision, record, before, after):
         translation.mark_outdated(page, untouched, other)
 
 
-def create_entry(parent, page, user, *, summary=""):
-    """Add a new entry under `parent` as a first published revision by `user`."""
+def create_entry(parent, page, user, *, summary="", kind=EditRecord.Kind.CREATE):
+    """Add a new entry under `parent` as a first published revision by `user`.
+
+    `kind` is CREATE, or IMPORT for an entry that the importer adds.
+    """
     with transaction.atomic():
         page.owner = user
         page.live = False
         parent.add_child(instance=page)
         log(instance=page, action="wagtail.create", user=user)
         revision = page.save_revision(user=user, log_action=True)
-        revision.publish(user=user, skip_permission_checks=True)
+        records.publish(revision, user)
         size = text_size(snapshot(page), type(page))
-        record, _created = EditRecord.objects.update_or_create(
-            revision=revision,
-            defaults={
-                "page": page,
-                "user": user,
-                "created_at": revision.created_at,
-                "language": page.locale.language_code,
-                "kind": EditRecord.Kind.CREATE,
-                "summary": summary[:500],
-                "size": size,
-                "size_delta": size,
-            },
+        record = records.record_revision(
+            page, revision, user=user, kind=kind, size=size, size_delta=size, summary=summary
         )
         # The entry exists in the other language at once, as a copy to translate.
         created = type(page).objects.get(pk=page.pk)

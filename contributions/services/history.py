@@ -98,7 +98,7 @@ class HistoryRow:
     def kind_label(self):
         from django.contrib.contenttypes.models import ContentType
 
-        from contributions.translation_text import change_label
+        from contributions.translation.text import change_label
 
         model = None
         if self.record and self.record.kind == EditRecord.Kind.TRANSLATE:

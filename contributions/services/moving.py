@@ -17,7 +17,6 @@ outbox and bumps the page-cache generation, like every publish.
 import re
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -25,6 +24,8 @@ from wagtail.models import Page
 
 from contributions.models import EditRecord
 from contributions.snapshots import snapshot, text_size
+
+from . import records
 
 SLUG_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX_LENGTH = 255
@@ -89,25 +90,19 @@ def move_entry(page, user, slug, *, summary=""):
         previous = locked.live_revision
         locked.slug = slug
         revision = locked.save_revision(user=user, log_action=True)
-        revision.publish(user=user, skip_permission_checks=True)
+        records.publish(revision, user)
         locked.refresh_from_db()
         size = text_size(snapshot(locked), type(locked))
-        # publish() has already recorded the revision as an edit (signals.record_publish).
-        record, _created = EditRecord.objects.update_or_create(
-            revision=revision,
-            defaults={
-                "page": locked,
-                "user": user,
-                "created_at": revision.created_at or timezone.now(),
-                "language": locked.locale.language_code,
-                "kind": EditRecord.Kind.MOVE,
-                "summary": summary[:500],
-                "size": size,
-                "size_delta": 0,
-                "status": EditRecord.Status.PUBLISHED,
-                "base_revision": previous,
-                "move": {"from": old_url, "to": locked.url},
-            },
+        record = records.record_revision(
+            locked,
+            revision,
+            user=user,
+            kind=EditRecord.Kind.MOVE,
+            size=size,
+            size_delta=0,
+            summary=summary,
+            base_revision=previous,
+            move={"from": old_url, "to": locked.url},
         )
         page.slug, page.url_path = locked.slug, locked.url_path
         return record

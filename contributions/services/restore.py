@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
 from contributions.snapshots import TEXT, editable_fields, revision_snapshot, snapshot
+from contributions.translation import state as translation
 
-from . import translation
 from .editing import EditConflict
 from .merge import three_way_merge
 

@@ -21,6 +21,7 @@ from contributions.permissions import is_moderator
 from contributions.snapshots import revision_snapshot, snapshot
 from pages.cache import bump_generation
 
+from . import records
 from .editing import reach_counterpart, save_edit
 
 
@@ -53,7 +54,7 @@ def approve(record, moderator):
     with transaction.atomic():
         if page.live_revision_id == record.base_revision_id:
             before = snapshot(page)
-            record.revision.publish(user=moderator, skip_permission_checks=True)
+            records.publish(record.revision, moderator)
             page.refresh_from_db()
             reach_counterpart(page, record.revision, record, before, snapshot(page))
         else:
@@ -80,10 +81,7 @@ def approve(record, moderator):
                 )
             except EditConflict as conflict:
                 raise ReviewConflict(", ".join(conflict.merge.conflicts)) from conflict
-        record.status = EditRecord.Status.APPROVED
-        record.reviewed_by = moderator
-        record.reviewed_at = timezone.now()
-        record.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+        records.approve_record(record, moderator, timezone.now())
         log(
             instance=page,
             action="wagtail.workflow.approve",
@@ -94,11 +92,7 @@ def approve(record, moderator):
 
 def reject(record, moderator, reason):
     page = record.page.specific
-    record.status = EditRecord.Status.REJECTED
-    record.reviewed_by = moderator
-    record.review_reason = reason or _("No reason given.")
-    record.reviewed_at = timezone.now()
-    record.save(update_fields=["status", "reviewed_by", "review_reason", "reviewed_at"])
+    records.reject_record(record, moderator, reason or _("No reason given."), timezone.now())
     if not pending_records(page).exists():
         Page.objects.filter(pk=page.pk).update(has_unpublished_changes=False)
         bump_generation()

@@ -8,8 +8,8 @@ so the notes below are never stale.
 from django import template
 from django.utils.translation import get_language
 
-from contributions.services import translation
-from contributions.translation_text import not_translated_banner, outdated_note
+from contributions.translation import state as translation
+from contributions.translation.text import not_translated_banner, outdated_note
 from pages.languages import other_language
 from pages.routes import subpage_url
 

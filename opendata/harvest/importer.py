@@ -316,8 +316,7 @@ class Importer:
         page = model(locale=locale, translation_key=key, title=title)
         page.slug = self.free_slug(parent, record.slugs.get(language) or slugify(title) or "entry")
         apply(page, self.snapshot_changes(page, desired))
-        outcome = create_entry(parent, page, self.user, summary=self.summary)
-        EditRecord.objects.filter(pk=outcome.record.pk).update(kind=EditRecord.Kind.IMPORT)
+        create_entry(parent, page, self.user, summary=self.summary, kind=EditRecord.Kind.IMPORT)
         return page
 
     def parent(self, record, language):

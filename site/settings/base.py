@@ -38,7 +38,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "pages",
     "contributions",
-    "contributions.discussion",
+    "discussion",
     "search",
     "opendata",
     "wagtail.contrib.forms",

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def signed_in(live_catalogue, page, entry):
-    from contributions.discussion.services import follows, moderation, posting
+    from discussion.services import follows, moderation, posting
     from pages.models import ToolPage
     from tests.factories import contributor, moderator
 

@@ -37,7 +37,7 @@ def signed_in_context(browser, base, user, language):
 def test_open_follow_reply_mention_inbox_email_and_unsubscribe(
     live_catalogue, browser, entry, language
 ):
-    from contributions.discussion.models import EmailPreference, Follow, Post
+    from discussion.models import EmailPreference, Follow, Post
     from pages.models import ToolPage
     from tests.factories import contributor
 

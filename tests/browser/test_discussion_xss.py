@@ -60,8 +60,8 @@ def assert_nothing_ran(page, dialogs):
 
 
 def test_no_payload_runs_in_titles_posts_or_their_pages(live_catalogue, browser, entry, settings):
-    from contributions.discussion.models import Post, Thread
-    from contributions.discussion.services import moderation
+    from discussion.models import Post, Thread
+    from discussion.services import moderation
     from pages.models import ToolPage
     from tests.factories import contributor, moderator
 

@@ -18,11 +18,11 @@ from PIL import Image
 
 from django.test import Client
 
-from contributions.services import translation
 from contributions.services.editing import save_edit
 from contributions.services.history import compare_url
 from contributions.services.restore import previous_revision
 from contributions.snapshots import LINKS, RELATION, editable_fields
+from contributions.translation import state as translation
 from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
 from tests.factories import contributor
 

@@ -6,10 +6,10 @@ textarea, and fields the person did not touch sent back as they were shown.
 
 import pytest
 
-from contributions.discussion.models import Post
 from contributions.services.editing import save_edit
 from contributions.services.restore import previous_revision
 from contributions.snapshots import snapshot
+from discussion.models import Post
 from pages.localized_urls import reverse_in
 from pages.models import ToolPage
 from tests.factories import contributor, edit_data

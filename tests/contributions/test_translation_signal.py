@@ -4,8 +4,8 @@ import pytest
 
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
-from contributions.services.translation import mark_synced
 from contributions.signals import translation_needed
+from contributions.translation.state import mark_synced
 from pages.models import TopicPage
 from tests.factories import contributor, new_english_tool
 

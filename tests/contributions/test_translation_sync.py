@@ -4,7 +4,7 @@ import pytest
 
 from contributions.models import EditRecord, FieldSync, UntranslatedCopy
 from contributions.services.editing import save_edit
-from contributions.services.translation import (
+from contributions.translation.state import (
     DIVERGED,
     IN_SYNC,
     MISSING,

@@ -11,8 +11,8 @@ from wagtail.models import Locale
 
 from contributions.models import EditRecord, FieldSync
 from contributions.services.editing import save_edit
-from contributions.services.translation import IN_SYNC, field_states
-from contributions.translation_text import shared_from, updated_fields
+from contributions.translation.state import IN_SYNC, field_states
+from contributions.translation.text import shared_from, updated_fields
 from pages.models import ToolIndexPage, ToolPage
 from tests.factories import contributor, new_english_tool
 

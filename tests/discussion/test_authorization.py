@@ -7,8 +7,8 @@ a moderator. Outcomes: "login" (sent to log in), "forbidden" (403),
 
 import pytest
 
-from contributions.discussion.models import Post, Report, Thread
-from contributions.discussion.services import moderation, posting
+from discussion.models import Post, Report, Thread
+from discussion.services import moderation, posting
 from tests.factories import contributor, moderator
 
 pytestmark = pytest.mark.django_db

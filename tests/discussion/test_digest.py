@@ -5,9 +5,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from contributions.discussion.models import EmailPreference, Notification
-from contributions.discussion.services import follows, posting
 from contributions.services.editing import save_edit
+from discussion.models import EmailPreference, Notification
+from discussion.services import follows, posting
 from pages.localized_urls import reverse_in
 
 pytestmark = pytest.mark.django_db

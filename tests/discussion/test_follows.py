@@ -2,9 +2,9 @@
 
 import pytest
 
-from contributions.discussion.models import Follow, Notification
-from contributions.discussion.services import follows, posting
 from contributions.services.editing import save_edit
+from discussion.models import Follow, Notification
+from discussion.services import follows, posting
 
 pytestmark = pytest.mark.django_db
 

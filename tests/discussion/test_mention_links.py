@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from contributions.discussion.services import posting
-from contributions.discussion.services.mentions import mention_links
+from discussion.services import posting
+from discussion.services.mentions import mention_links
 from pages.localized_urls import reverse_in
 from pages.markdown import render_markdown
 

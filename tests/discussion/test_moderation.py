@@ -3,8 +3,8 @@
 import pytest
 from reversion.models import Version
 
-from contributions.discussion.models import Report
-from contributions.discussion.services import moderation, posting
+from discussion.models import Report
+from discussion.services import moderation, posting
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from contributions.discussion.models import Follow, Notification
-from contributions.discussion.services import posting
 from contributions.models import User
+from discussion.models import Follow, Notification
+from discussion.services import posting
 from pages.localized_urls import reverse_in
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_the_e_mail_language_falls_back_to_the_language_of_the_post(thread, bob,
 def test_digest_readers_and_unsubscribed_users_get_no_immediate_e_mail(
     thread, bob, alice, mod, on_commit
 ):
-    from contributions.discussion.models import EmailPreference
+    from discussion.models import EmailPreference
 
     EmailPreference.objects.create(user=alice, frequency="daily")
     Follow.objects.create(user=mod, thread=thread)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from contributions.discussion.services import posting
+from discussion.services import posting
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from reversion.models import Version
 
-from contributions.discussion.services import posting
+from discussion.services import posting
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from contributions.discussion.models import Follow, Notification, Post
-from contributions.discussion.services import posting
-from contributions.discussion.services.mentions import mentioned_names
+from discussion.models import Follow, Notification, Post
+from discussion.services import posting
+from discussion.services.mentions import mentioned_names
 
 pytestmark = pytest.mark.django_db
 

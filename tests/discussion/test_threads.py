@@ -2,8 +2,8 @@
 
 import pytest
 
-from contributions.discussion.models import Post, Thread
-from contributions.discussion.services import posting
+from discussion.models import Post, Thread
+from discussion.services import posting
 
 pytestmark = pytest.mark.django_db
 

@@ -12,12 +12,12 @@ from django.urls import reverse
 
 from wagtail.models import Locale
 
-from contributions.discussion.models import Follow, Notification
-from contributions.discussion.services import queues
-from contributions.discussion.services.notify import notify_translation_needed
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
-from contributions.services.translation import mark_synced
+from contributions.translation.state import mark_synced
+from discussion.models import Follow, Notification
+from discussion.services import queues
+from discussion.services.notify import notify_translation_needed
 from pages.models import TopicPage
 from tests.factories import contributor, make_user, new_english_tool
 

@@ -7,9 +7,9 @@ import pytest
 
 from django.core import mail
 
-from contributions.discussion.models import EmailPreference
-from contributions.discussion.services import posting
-from contributions.discussion.tokens import MAX_AGE, make_token, read_token
+from discussion.models import EmailPreference
+from discussion.services import posting
+from discussion.tokens import MAX_AGE, make_token, read_token
 
 pytestmark = pytest.mark.django_db
 

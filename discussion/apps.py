@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class DiscussionConfig(AppConfig):
     """Talk pages of the entries: threads, posts, follows and notifications.
 
-    A separate app inside `contributions` so that it has its own models and
-    migrations (the wiki core's migrations stay untouched) while sharing the
-    contributors, their permissions and the Markdown and diff helpers.
+    An app of its own, beside `contributions` which it builds on (contributors,
+    their permissions, the Markdown and diff helpers, the `edit_recorded`
+    signal); nothing in `contributions` imports it, so dependencies point one way.
     """
 
-    name = "contributions.discussion"
+    name = "discussion"
     label = "discussion"
     verbose_name = _("Discussion")
     default_auto_field = "django.db.models.BigAutoField"

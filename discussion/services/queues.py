@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from contributions.dashboard import ENTRY_KINDS
+from contributions.translation.dashboard import ENTRY_KINDS
 from pages.languages import SITE_LANGUAGES, language_in_sentence
 from pages.models import TopicPage
 

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
-from contributions import dashboard
+from contributions.translation import dashboard
 
 PER_PAGE = 50
 

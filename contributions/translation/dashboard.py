@@ -25,8 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from contributions.models import UntranslatedCopy
-from contributions.services import translation
-from contributions.translation_text import field_label
+from contributions.translation import state as translation
+from contributions.translation.text import field_label
 from pages.models import ENTRY_MODELS, TopicPage
 from pages.routes import subpage_url
 

@@ -19,6 +19,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
 
 from contributions.models import EditRecord, UntranslatedCopy
+from contributions.services import records
 from contributions.signals import translation_needed
 from contributions.snapshots import (
     LINKS,
@@ -29,7 +30,7 @@ from contributions.snapshots import (
     snapshot,
     text_size,
 )
-from contributions.translation_text import created_from
+from contributions.translation.text import created_from
 from pages.languages import other_language
 from pages.models import is_entry
 
@@ -106,27 +107,22 @@ def share_with_counterpart(page, other, revision, record, before, after, *, is_c
     apply(other, changes)
     user = record.user
     other_revision = other.save_revision(user=user, log_action=True)
-    other_revision.publish(user=user, skip_permission_checks=True)
+    records.publish(other_revision, user)
     size = text_size(snapshot(other), type(other))
-    EditRecord.objects.update_or_create(
-        revision=other_revision,
-        defaults={
-            "page": other,
-            "user": user,
-            "created_at": other_revision.created_at,
-            "language": other.locale.language_code,
-            "kind": EditRecord.Kind.EDIT,
-            "summary": record.summary,
-            "auto_summary": record.auto_summary,
-            "minor": record.minor,
-            "size": size,
-            "size_delta": size - before_size,
-            "base_revision_id": other.live_revision_id,
-            "counterpart_revision": revision,
-        },
+    records.record_revision(
+        other,
+        other_revision,
+        user=user,
+        kind=EditRecord.Kind.EDIT,
+        size=size,
+        size_delta=size - before_size,
+        summary=record.summary,
+        auto_summary=record.auto_summary,
+        minor=record.minor,
+        base_revision_id=other.live_revision_id,
+        counterpart_revision=revision,
     )
-    EditRecord.objects.filter(pk=record.pk).update(counterpart_revision=other_revision)
-    record.counterpart_revision = other_revision
+    records.link_counterparts(record, other_revision)
     return other_revision
 
 
@@ -166,13 +162,22 @@ def create_untranslated_copy(page, user, *, map_relations=True):
         )
     UntranslatedCopy.objects.create(page=copy, source_page=page, language=locale.language_code)
     revision = copy.save_revision(user=user, log_action=True)
-    revision.publish(user=user, skip_permission_checks=True)
-    with override(locale.language_code):
-        summary = created_from(locale.language_code)
-    EditRecord.objects.filter(revision=revision).update(
-        summary=summary, counterpart_revision_id=page.live_revision_id
-    )
+    records.publish(revision, user)
     copy.refresh_from_db()
+    if is_entry(copy):
+        with override(locale.language_code):
+            summary = created_from(locale.language_code)
+        size = text_size(snapshot(copy), type(copy))
+        records.record_revision(
+            copy,
+            revision,
+            user=user,
+            kind=EditRecord.Kind.CREATE,
+            size=size,
+            size_delta=size,
+            summary=summary,
+            counterpart_revision_id=page.live_revision_id,
+        )
     if is_entry(copy):
         _announce_copy(copy, page.live_revision, user)
     return copy

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from contributions.discussion.tasks import send_daily_digests
+from discussion.tasks import send_daily_digests
 
 
 class Command(BaseCommand):

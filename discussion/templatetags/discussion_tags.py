@@ -13,7 +13,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from contributions.permissions import is_moderator
-from contributions.translation_text import field_label
+from contributions.translation.text import field_label
 from pages.markdown import render_markdown
 from pages.models import ENTRY_MODELS
 

@@ -24,18 +24,17 @@ from contributions.diff import word_diff
 from contributions.forms import EntryForm, entry_form_class
 from contributions.models import EditRecord
 from contributions.permissions import can_edit
-from contributions.services import translation
 from contributions.services.compare import pending_changes
-from contributions.services.counterparts import create_untranslated_copy
 from contributions.services.editing import EditConflict, save_edit
 from contributions.services.moving import MoveError, free_slug, move_entry, suggested_slug
 from contributions.services.review import needs_review
 from contributions.snapshots import TEXT, snapshot
-from contributions.translation_text import address_from_name, language_name, translated_from
+from contributions.translation import state as translation
+from contributions.translation.counterparts import create_untranslated_copy
+from contributions.translation.text import address_from_name, language_name, translated_from
+from contributions.views.edit import merge_form
 from pages.languages import other_language
 from pages.routes import subpage_url
-
-from .edit import merge_form
 
 #: Characters of unchanged text kept around each change in the diffs.
 DIFF_CONTEXT = 160
