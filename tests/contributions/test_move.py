@@ -19,17 +19,6 @@ def writer():
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit (Wagtail creates redirects then)."""
-
-    def run(function, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def moved(catalogue, client, writer, committed):
     """A French-created tool whose English copy got its English address."""
     _french, english = new_french_tool(writer)

@@ -37,15 +37,6 @@ def writer():
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(function, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def created(catalogue, writer, committed):
     topic = TopicPage.objects.get(slug="participatory-budgeting", locale__language_code="en")
     return committed(new_english_tool, writer, topics=[topic], licence="MIT")
