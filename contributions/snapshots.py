@@ -48,26 +48,22 @@ def snapshot(page):
 
 
 def value_of(page, name, kind):
+    """The stored value, read raw, then in its normal form (`normal_value`)."""
     if kind == RELATION:
-        return tuple(sorted(item.pk for item in getattr(page, name).all()))
-    if kind == LINKS:
-        return tuple((link.url, normal_text(link.label)) for link in page.links.all())
-    value = getattr(page, name)
-    if kind == TEXT:
-        return normal_text(value or "")
-    if hasattr(value, "pk"):  # a foreign key such as the logo
-        return value.pk
-    if isinstance(value, list):
-        return tuple(normal_list(value))
-    if isinstance(value, str):
-        return normal_text(value)
-    if value is not None and not isinstance(value, bool | int | float | str):
-        return str(value)  # e.g. a Country
-    return value
+        value = [item.pk for item in getattr(page, name).all()]
+    elif kind == LINKS:
+        value = [(link.url, link.label) for link in page.links.all()]
+    else:
+        value = getattr(page, name)
+        if hasattr(value, "pk"):  # a foreign key such as the logo
+            value = value.pk
+        elif value is not None and not isinstance(value, bool | int | float | str | list):
+            value = str(value)  # e.g. a Country
+    return normal_value(kind, value)
 
 
 def normal_value(kind, value):
-    """A value from a form in the same normal form as `value_of` gives."""
+    """A value (from a form, an import or a stored page) in its normal form."""
     if kind == TEXT:
         return normal_text(value or "")
     if kind == RELATION:

@@ -15,6 +15,7 @@ and diffs compare). Multi-value fields get one canonical order too.
 
 import unicodedata
 
+from django.db import models
 from django.http import QueryDict
 
 
@@ -96,8 +97,6 @@ def normalise_entry(page):
     Links (a child relation) are normalised where they are built, by the
     form's links field and `contributions.snapshots`.
     """
-    from django.db import models
-
     for name in (*page.translatable_fields, *page.fact_fields):
         field = page._meta.get_field(name)
         if not field.concrete:  # relations and child objects
