@@ -6,14 +6,26 @@ Wagtail's database search and e-mail printed to the console.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = os.environ
+
+# The folders templates/, static/ and locale/ sit beside `site/` in a checkout
+# and inside the package once installed from the wheel (see pyproject.toml).
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+INSTALLED = (PACKAGE_DIR / "templates").is_dir()
+BASE_DIR = PACKAGE_DIR if INSTALLED else PACKAGE_DIR.parent
+# What the site writes (SQLite file, file cache, collected static files, media):
+# the checkout itself when run from one, else `var/ogptoolbox` of the Python
+# environment it is installed in (never site-packages); OGPT_DATA_DIR overrides.
+DATA_DIR = Path(
+    env.get("OGPT_DATA_DIR") or (Path(sys.prefix) / "var" / "ogptoolbox" if INSTALLED else BASE_DIR)
+)
 
 
 def env_bool(name, default=False):
@@ -117,7 +129,7 @@ TEMPLATES = [
 # ------------------------------------------------------------- Database ---
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
         conn_max_age=int(env.get("CONN_MAX_AGE", "60")),
     )
 }
@@ -129,7 +141,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": {
         "BACKEND": env.get("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
-        "LOCATION": env.get("CACHE_LOCATION", str(BASE_DIR / ".cache" / "django")),
+        "LOCATION": env.get("CACHE_LOCATION", str(DATA_DIR / ".cache" / "django")),
     }
 }
 
@@ -183,10 +195,10 @@ USE_TZ = True
 
 # --------------------------------------------------------- Static files ---
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.get("STATIC_ROOT", DATA_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.get("MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
