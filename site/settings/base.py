@@ -7,6 +7,7 @@ Wagtail's database search and e-mail printed to the console.
 
 import os
 import sys
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -181,6 +182,9 @@ EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "OGP Toolbox <noreply@localhost>")
+# Who receives the error reports (see LOGGING): "Name <address>, other@example.org".
+ADMINS = [parseaddr(address) for address in env_list("ADMINS")]
+SERVER_EMAIL = env.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # ------------------------------------------------------------ Languages ---
 LANGUAGE_CODE = "en"
@@ -228,9 +232,24 @@ TASKS = {
 # How many of a new contributor's edits go to review first (issue: wiki editing).
 OGPT_REVIEW_FIRST_EDITS = int(env.get("OGPT_REVIEW_FIRST_EDITS", "3"))
 
+# Every record goes to the console once, through the root logger. Django's
+# default configuration also gives the `django` logger a console handler of its
+# own (in DEBUG) that printed each `django.*` line a second time: it is replaced
+# by no handler, so that those records only propagate to the root's.
+LOG_LEVEL = env.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Errors of requests (500s, with the traceback) e-mailed to ADMINS.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }
