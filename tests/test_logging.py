@@ -28,32 +28,34 @@ for message in mail.outbox:
 """
 
 
-def run(code, settings, **env):
+def run(code, settings, tmp_path, **env):
     clean = {k: v for k, v in os.environ.items() if k not in {*SECRETS, "ADMINS", "LOG_LEVEL"}}
-    clean.update(env, DJANGO_SETTINGS_MODULE=settings)
+    # OGPT_DATA_DIR: the SQLite file of the development settings is made there.
+    clean.update(env, DJANGO_SETTINGS_MODULE=settings, OGPT_DATA_DIR=str(tmp_path))
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
     )
 
 
-def test_a_django_log_line_is_printed_once_in_development():
-    result = run(LOG_ONE_LINE, "ogpsite.settings.dev")
+def test_a_django_log_line_is_printed_once_in_development(tmp_path):
+    result = run(LOG_ONE_LINE, "ogpsite.settings.dev", tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("one warning line") == 1
     assert result.stderr.count("one app line") == 1
 
 
-def test_a_django_log_line_is_printed_once_in_production():
-    result = run(LOG_ONE_LINE, "ogpsite.settings.production", **SECRETS)
+def test_a_django_log_line_is_printed_once_in_production(tmp_path):
+    result = run(LOG_ONE_LINE, "ogpsite.settings.production", tmp_path, **SECRETS)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("one warning line") == 1
 
 
-def test_request_errors_are_printed_and_mailed_to_the_admins_in_production():
+def test_request_errors_are_printed_and_mailed_to_the_admins_in_production(tmp_path):
     admins = "Ada Admin <ada@example.org>, ops@example.org"
     result = run(
         REPORT_AN_ERROR,
         "ogpsite.settings.production",
+        tmp_path,
         **SECRETS,
         ADMINS=admins,
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
