@@ -20,7 +20,8 @@ from .languages import SITE_LANGUAGES
 
 
 class CatalogueSitemap(Sitemap):
-    limit = 10_000  # URLs per sitemap page (`?p=2`...); the protocol allows 50,000
+    # The protocol's maximum per file: 25,000 entries in two languages in one sitemap.
+    limit = 50_000
 
     def __init__(self, request):
         self.request = request
