@@ -4,6 +4,7 @@ import pytest
 
 from discussion.models import Post, Thread
 from discussion.services import posting
+from tests.factories import set_rate_limit
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_a_new_topic_without_a_title_keeps_the_message(client, tool, bob, discus
 
 
 def test_posting_too_fast_is_refused_with_the_text_kept(client, thread, bob, settings):
-    settings.OGPT_DISCUSSION_RATE_LIMITS = ((3, 60),)
+    set_rate_limit(settings, "post", (3, 60))
     client.force_login(bob)
     for number in range(3):
         assert (
@@ -63,7 +64,7 @@ def test_posting_too_fast_is_refused_with_the_text_kept(client, thread, bob, set
 
 
 def test_new_topics_count_against_the_same_limit(client, tool, bob, settings, discussion_url):
-    settings.OGPT_DISCUSSION_RATE_LIMITS = ((1, 60),)
+    set_rate_limit(settings, "post", (1, 60))
     client.force_login(bob)
     client.post(discussion_url(tool), {"title": "One", "body": "First topic."})
     response = client.post(discussion_url(tool), {"title": "Two", "body": "Second topic."})
@@ -72,7 +73,7 @@ def test_new_topics_count_against_the_same_limit(client, tool, bob, settings, di
 
 
 def test_moderators_are_not_rate_limited(client, thread, mod, settings):
-    settings.OGPT_DISCUSSION_RATE_LIMITS = ((1, 60),)
+    set_rate_limit(settings, "post", (1, 60))
     client.force_login(mod)
     for number in range(3):
         assert (
