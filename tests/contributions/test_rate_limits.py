@@ -14,7 +14,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contributions.models import EditRecord
 from pages.models import ToolPage
-from tests.factories import contributor, edit_data, moderator, set_rate_limit
+from tests.factories import (
+    contributor,
+    edit_data,
+    moderator,
+    new_english_tool,
+    set_rate_limit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +128,22 @@ def test_creations_are_limited_and_the_typed_entry_is_kept(client, catalogue, se
     assert MESSAGES["en"] in html.replace("&#x27;", "'")
     assert "A summary typed with care." in html
     assert not ToolPage.objects.filter(title="Decidim Twin").exists()
+
+
+def test_translations_count_as_edits(client, catalogue, settings):
+    set_rate_limit(settings, "edit", (1, 60))
+    writer = contributor("translator")
+    english, french = new_english_tool(writer)
+    client.force_login(writer)
+    assert edit(client, english, "An edit first.").status_code == 302
+    french.refresh_from_db()
+    data = {
+        "title": "Budget ouvert",
+        "summary": "Des budgets que les habitants lisent.",
+        "description": french.description,
+        "base_revision": str(french.live_revision_id),
+        "edit_summary": "",
+    }
+    response = client.post(french.url + "translate/", data)
+    assert response.status_code == 429
+    assert "Des budgets que les habitants lisent." in response.content.decode()

@@ -88,3 +88,18 @@ def test_errors_are_translated_in_french(client, thread, bob):
     assert response.status_code == 400
     assert response.context["LANGUAGE_CODE"] == "fr"
     assert 'lang="fr"' in response.content.decode()
+
+
+def test_accounts_posting_from_one_client_count_together(client, thread, alice, bob, settings):
+    settings.OGPT_RATE_LIMITS = {
+        **settings.OGPT_RATE_LIMITS,
+        "post": {"newcomer": ((10, 60),), "member": ((10, 60),), "client": ((2, 60),)},
+    }
+    url = f"/en/discussion/{thread.pk}/"
+    client.force_login(alice)
+    assert client.post(url, {"body": "Alice."}, REMOTE_ADDR="192.0.2.5").status_code == 302
+    client.force_login(bob)
+    assert client.post(url, {"body": "Bob."}, REMOTE_ADDR="192.0.2.5").status_code == 302
+    response = client.post(url, {"body": "Bob again."}, REMOTE_ADDR="192.0.2.5")
+    assert response.status_code == 429
+    assert client.post(url, {"body": "Bob elsewhere."}, REMOTE_ADDR="192.0.2.6").status_code == 302
