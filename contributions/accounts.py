@@ -50,9 +50,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return client_ip(request)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
-        """The failed-login key: the account and the client together."""
+        """The failed-login key: the account and the client together.
+
+        The client as allauth's own per-client limits count it (an IPv6
+        address stands for its /64), so that rotating addresses within one
+        network does not buy new tries.
+        """
         account = super()._get_login_attempts_cache_key(request, **credentials)
-        return f"{account}:{client_ip(request)}"
+        return f"{account}:{ratelimit.get_ip(request)}"
 
     def pre_authenticate(self, request, **credentials):
         super().pre_authenticate(request, **credentials)

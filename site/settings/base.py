@@ -5,6 +5,7 @@ environment. With nothing set, the site runs on the embedded default: SQLite,
 Wagtail's database search and e-mail printed to the console.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -234,6 +235,8 @@ OGPT_ESTABLISHED_AFTER_DAYS = int(env.get("OGPT_ESTABLISHED_AFTER_DAYS", "4"))
 # e.g. "127.0.0.1,10.0.0.0/8"): every limit counts the client behind them
 # (throttling.clients). Empty: REMOTE_ADDR is the client.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:  # a typo stops the start, not every request
+    ipaddress.ip_network(_proxy, strict=False)
 # How fast people change the wiki, like MediaWiki's $wgRateLimits: per action,
 # (count, seconds) windows that must all hold, per account ("newcomer" until
 # established, then "member") and per client address ("client", every account
