@@ -10,18 +10,23 @@ import time
 from django.core.cache import cache
 
 
-def _key(subject, seconds, now):
-    return f"ogpt:rate:{subject}:{seconds}:{int(now // seconds)}"
+def now():
+    """The windows' clock (tests hold it still, so that no window ends mid-test)."""
+    return time.time()
 
 
-def used(subject, seconds, now=None):
+def _key(subject, seconds):
+    return f"ogpt:rate:{subject}:{seconds}:{int(now() // seconds)}"
+
+
+def used(subject, seconds):
     """How many hits `subject` made in the current window of `seconds`."""
-    return cache.get(_key(subject, seconds, time.time() if now is None else now)) or 0
+    return cache.get(_key(subject, seconds)) or 0
 
 
-def hit(subject, seconds, now=None):
+def hit(subject, seconds):
     """Count one hit of `subject` in the current window; the count so far."""
-    key = _key(subject, seconds, time.time() if now is None else now)
+    key = _key(subject, seconds)
     if cache.add(key, 1, seconds + 1):
         return 1
     try:
@@ -31,7 +36,7 @@ def hit(subject, seconds, now=None):
         return 1
 
 
-def seconds_left(seconds, now=None):
+def seconds_left(seconds):
     """Seconds until the current window of `seconds` ends (at least 1)."""
-    now = time.time() if now is None else now
-    return max(1, int((now // seconds + 1) * seconds - now))
+    moment = now()
+    return max(1, int((moment // seconds + 1) * seconds - moment))

@@ -10,7 +10,7 @@ import pytest
 
 from django.test import Client
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("still_windows")]
 
 PROXY = "127.0.0.1"  # the live server sees every browser from here, as behind nginx
 

@@ -22,7 +22,7 @@ from tests.factories import (
     set_rate_limit,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("still_windows")]
 
 MESSAGES = {
     "en": "You are saving changes too quickly. Wait 1 minute, then save again: "

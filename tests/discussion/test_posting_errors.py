@@ -6,7 +6,7 @@ from discussion.models import Post, Thread
 from discussion.services import posting
 from tests.factories import set_rate_limit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("still_windows")]
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import contributor
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("still_windows")]
 
 PROXY = "10.0.0.1"
 
