@@ -48,9 +48,14 @@ def error_response(status, message):
 
 
 def _client(request):
-    """Whose quota a request spends: its account when signed in, else its address."""
+    """Whose quota a request spends: its account when signed in, else its address.
+
+    The session is read only when the request carries its cookie, so that an
+    anonymous answer does not vary by cookie.
+    """
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
+    signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
+    if signed_in and user is not None and user.is_authenticated:
         return f"user:{user.pk}"
     return f"ip:{client_ip(request)}"
 

@@ -42,3 +42,7 @@ def test_signed_in_readers_have_their_own_quota(client, three_a_minute):
     assert [get(client) for _ in range(4)] == [200, 200, 200, 429]
     client.force_login(contributor("other-reader"))
     assert get(client) == 200
+
+
+def test_an_anonymous_answer_does_not_vary_by_cookie(client, three_a_minute):
+    assert "Cookie" not in client.get("/api/v1/").get("Vary", "")
