@@ -7,10 +7,10 @@ the error says what to do, so nobody loses a long message.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from contributions import limits
 from pages.text import NormalisedInput
 
 from .models import POST_MAX_LENGTH, TITLE_MAX_LENGTH, EmailPreference
-from .services import ratelimit
 
 BODY_HELP = _(
     "Markdown: **bold**, *italic*, [link](https://…), > quote. Mention someone with @username."
@@ -27,8 +27,10 @@ class PostForm(NormalisedInput, forms.Form):
         strip=True,
     )
 
-    def __init__(self, *args, user=None, check_rate=True, **kwargs):
+    def __init__(self, *args, user=None, request=None, check_rate=True, **kwargs):
+        """`request` (a POST) for the posting limits (contributions.limits, "post")."""
         self.user = user
+        self.request = request
         self.check_rate = check_rate
         super().__init__(*args, **kwargs)
 
@@ -51,7 +53,11 @@ class PostForm(NormalisedInput, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.check_rate and self.user is not None and not ratelimit.allowed(self.user):
+        if (
+            self.check_rate
+            and self.request is not None
+            and limits.wait_before("post", self.request) is not None
+        ):
             self.rate_limited = True
             raise forms.ValidationError(
                 _(

@@ -1,31 +1,34 @@
 """What every API response shares: CORS, rate limits, JSON errors, conditional GET.
 
 The API is anonymous and read-only, so it answers GET, HEAD and the CORS
-preflight (OPTIONS) to any origin, and nothing else. It never reads the
-session: a logged-in moderator gets exactly what an anonymous reader gets.
+preflight (OPTIONS) to any origin, and nothing else. Its answers never
+depend on the session: a logged-in moderator gets what an anonymous reader gets.
 
 Rate limits are counted in the Django cache (shared by the workers of a
-machine), per client address and per fixed window; past the limit the answer
-is 429 with Retry-After, the number of seconds until the window ends.
+machine), per fixed window (throttling.windows): per account for a signed-in
+reader (the session is read for this only), else per client address as
+throttling.clients sees it behind the trusted proxies. Past the limit the
+answer is 429 with Retry-After, the number of seconds until the window ends.
 """
 
 import functools
 import hashlib
 import json
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from throttling import windows
+from throttling.clients import client_ip
+
 from .catalogue import InvalidFilter
 
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
-#: "requests/seconds" per client address; override with OGPT_API_RATE_LIMIT.
+#: "requests/seconds" per client (or per account); override with OGPT_API_RATE_LIMIT.
 DEFAULT_RATE_LIMIT = "300/60"
 EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, Link, X-RateLimit-Limit, X-RateLimit-Remaining"
 
@@ -45,24 +48,25 @@ def error_response(status, message):
 
 
 def _client(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """Whose quota a request spends: its account when signed in, else its address.
+
+    The session is read only when the request carries its cookie, so that an
+    anonymous answer does not vary by cookie.
+    """
+    user = getattr(request, "user", None)
+    signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
+    if signed_in and user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    return f"ip:{client_ip(request)}"
 
 
 def _check_rate(request):
     """None when the request may go on, else the seconds to wait."""
     limit, seconds = rate_limit()
-    now = time.time()
-    window = int(now // seconds)
-    key = f"ogpt:api:rate:{_client(request)}:{window}"
-    cache.add(key, 0, seconds + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds + 1)
-        count = 1
+    count = windows.hit(f"api:{_client(request)}", seconds)
     request.ogpt_rate = (limit, max(limit - count, 0))
     if count > limit:
-        return max(1, int((window + 1) * seconds - now))
+        return windows.seconds_left(seconds)
     return None
 
 

@@ -9,7 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 import pages.localized_urls  # noqa: F401  (registers the entry_kind converter)
 from contributions.views.create import create_view
-from contributions.views.review import review_queue_view
+from contributions.views.login import to_site_login, to_site_password_reset
+from contributions.views.review import review_decision_view, review_queue_view
 from pages.robots import robots_txt
 from pages.sitemap import sitemap_view
 from pages.views import favicon, switch_language
@@ -19,6 +20,10 @@ from search.views import search_view, suggest_view
 handler500 = "pages.errors.server_error"
 
 urlpatterns = [
+    # One login policy for every way in: Wagtail's own forms send to allauth's.
+    path("admin/login/", to_site_login),
+    path("admin/password_reset/", to_site_password_reset),
+    path("admin/password_reset/<path:rest>", to_site_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:language>/", switch_language, name="switch_language"),
@@ -39,11 +44,17 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL", "search/suggest/"), suggest_view, name="search_suggest"),
     path(pgettext_lazy("URL", "add/<entry_kind:kind>/"), create_view, name="create_entry"),
     path(pgettext_lazy("URL", "review/"), review_queue_view, name="review_queue"),
+    path(
+        pgettext_lazy("URL", "review/<int:revision_id>/"),
+        review_decision_view,
+        name="review_decision",
+    ),
     # allauth's own URLs stay as they are in both languages.
     path("accounts/", include("allauth.urls")),
     path(pgettext_lazy("URL", "data/"), include("opendata.urls")),
     path("", include("contributions.urls")),
     path("", include("discussion.urls")),
+    path("_util/login/", to_site_login),
     # Wagtail's page tree last: it answers every other URL.
     path("", include(wagtail_urls)),
 )

@@ -109,6 +109,14 @@ def empty_cache():
 
 
 @pytest.fixture
+def still_windows(monkeypatch):
+    """Hold the rate-limit windows' clock 30 s into a minute: no window ends mid-test."""
+    from throttling import windows
+
+    monkeypatch.setattr(windows, "now", lambda: 1_800_000_030.0)
+
+
+@pytest.fixture
 def site_tree(db):
     from pages.tree import ensure_site_tree
 

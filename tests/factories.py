@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from contributions.forms import entry_form_class
-from contributions.models import CONTRIBUTORS_GROUP, MODERATORS_GROUP, User
-from contributions.services.editing import create_entry
+from contributions.models import CONTRIBUTORS_GROUP, MODERATORS_GROUP, EditRecord, User
+from contributions.services.editing import create_entry, save_edit
 from contributions.snapshots import snapshot
 from pages.models import ToolIndexPage, ToolPage
 
@@ -69,3 +69,19 @@ def new_tool_in(language, author, slug, title, topics=(), **fields):
     created = ToolPage.objects.get(pk=page.pk)
     other = "fr" if language == "en" else "en"
     return created, created.get_translation(Locale.objects.get(language_code=other)).specific
+
+
+def set_rate_limit(settings, action, *windows, client=()):
+    """Limit `action` to `windows` ((count, seconds)...) for every account in this test."""
+    settings.OGPT_RATE_LIMITS = {
+        **settings.OGPT_RATE_LIMITS,
+        action: {"newcomer": windows, "member": windows, "client": client},
+    }
+
+
+def approved_edits(page, user, count=3):
+    """`count` edits of `page` by `user` that a moderator approved (they end the review period)."""
+    for number in range(count):
+        outcome = save_edit(page, user, {"summary": f"Approved edit {number} by {user.username}."})
+        outcome.record.status = EditRecord.Status.APPROVED
+        outcome.record.save(update_fields=["status"])

@@ -153,10 +153,13 @@ def reach_counterpart(page, revision, record, before, after):
         translation.mark_outdated(page, untouched, other)
 
 
-def create_entry(parent, page, user, *, summary="", kind=EditRecord.Kind.CREATE):
-    """Add a new entry under `parent` as a first published revision by `user`.
+def create_entry(parent, page, user, *, summary="", kind=EditRecord.Kind.CREATE, publish=True):
+    """Add a new entry under `parent` as a first revision by `user`.
 
-    `kind` is CREATE, or IMPORT for an entry that the importer adds.
+    `kind` is CREATE, or IMPORT for an entry that the importer adds. With
+    `publish` False (a newcomer's entry) it stays a draft with a pending
+    record: readers do not see it until a moderator approves it
+    (services.review.approve), and only then is its other-language copy made.
     """
     with transaction.atomic():
         page.owner = user
@@ -164,12 +167,22 @@ def create_entry(parent, page, user, *, summary="", kind=EditRecord.Kind.CREATE)
         parent.add_child(instance=page)
         log(instance=page, action="wagtail.create", user=user)
         revision = page.save_revision(user=user, log_action=True)
-        records.publish(revision, user)
+        if publish:
+            records.publish(revision, user)
         size = text_size(snapshot(page), type(page))
+        status = EditRecord.Status.PUBLISHED if publish else EditRecord.Status.PENDING
         record = records.record_revision(
-            page, revision, user=user, kind=kind, size=size, size_delta=size, summary=summary
+            page,
+            revision,
+            user=user,
+            kind=kind,
+            size=size,
+            size_delta=size,
+            summary=summary,
+            status=status,
         )
-        # The entry exists in the other language at once, as a copy to translate.
-        created = type(page).objects.get(pk=page.pk)
-        counterparts.create_untranslated_copy(created, user)
+        if publish:
+            # The entry exists in the other language at once, as a copy to translate.
+            created = type(page).objects.get(pk=page.pk)
+            counterparts.create_untranslated_copy(created, user)
         return EditOutcome(revision=revision, record=record, merged_fields=[])

@@ -1,14 +1,15 @@
 """The review queue: who is reviewed, and how moderators decide.
 
-A new contributor's first edits (settings.OGPT_REVIEW_FIRST_EDITS, default 3)
-and non-moderators' edits to protected entries are saved as Wagtail revisions
+A newcomer's edits and new entries (until the account is established:
+OGPT_ESTABLISHED_AFTER_DAYS old, with OGPT_REVIEW_FIRST_EDITS approved edits,
+see contributions.permissions.is_established) and non-moderators' edits to
+protected entries are saved as Wagtail revisions
 without being published. Readers keep seeing the last approved version, with
 a note that changes are pending. A moderator approves (the revision is
 published, merged with any edit made since) or rejects it with a reason that
 the contributor sees in the entry's history.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,8 +18,9 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from contributions.models import EditRecord
-from contributions.permissions import is_moderator
+from contributions.permissions import is_established, is_moderator
 from contributions.snapshots import revision_snapshot, snapshot
+from contributions.translation import counterparts
 from pages.cache import bump_generation
 
 from . import records
@@ -26,15 +28,12 @@ from .editing import reach_counterpart, save_edit
 
 
 def needs_review(user, page):
-    """True when this user's edit of this page must wait for a moderator."""
+    """True when this user's edit of this page (None: a new entry) must wait for a moderator."""
     if is_moderator(user):
         return False
-    if page.locked:
+    if page is not None and page.locked:
         return True
-    published = EditRecord.objects.filter(
-        user=user, status__in=[EditRecord.Status.PUBLISHED, EditRecord.Status.APPROVED]
-    ).count()
-    return published < settings.OGPT_REVIEW_FIRST_EDITS
+    return not is_established(user)
 
 
 def pending_records(page=None):
@@ -52,7 +51,11 @@ def approve(record, moderator):
     """Publish a pending edit; if the entry changed since, merge per field."""
     page = record.page.specific
     with transaction.atomic():
-        if page.live_revision_id == record.base_revision_id:
+        if record.kind == EditRecord.Kind.CREATE and not page.live:
+            # A newcomer's new entry: published now, and copied to the other language.
+            records.publish(record.revision, moderator)
+            counterparts.create_untranslated_copy(type(page).objects.get(pk=page.pk), record.user)
+        elif page.live_revision_id == record.base_revision_id:
             before = snapshot(page)
             records.publish(record.revision, moderator)
             page.refresh_from_db()

@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from contributions import limits
 from contributions.forms import entry_form_class
 from contributions.permissions import is_contributor
 from contributions.services.editing import create_entry
+from contributions.services.review import needs_review
 from contributions.services.similar import similar_entries
 from contributions.snapshots import apply
 from pages.models import (
@@ -71,6 +73,7 @@ def create_view(request, kind):
     index = index_model.objects.live().get(locale=locale)
     form_class = _creation_form_class(model, locale, index)
     similar = []
+    limited = False
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
         if form.is_valid():
@@ -86,14 +89,33 @@ def create_view(request, kind):
                 )
             elif similar and not form.cleaned_data["confirm_new"]:
                 pass  # show the warning; the contributor confirms or goes to the match
+            elif wait := limits.wait_before_saving("create", request):
+                form.add_error(None, limits.limited_message(wait))
+                limited = True
             else:
                 # Relations and links are held in memory by modelcluster until
                 # the page is saved, so the entry is created in one revision.
                 page = model(locale=locale, slug=slug)
                 apply(page, form.changes())
+                # A newcomer's entry waits for a moderator, like their edits.
+                reviewed = needs_review(user, None)
                 outcome = create_entry(
-                    parent, page, user, summary=form.cleaned_data["edit_summary"]
+                    parent,
+                    page,
+                    user,
+                    summary=form.cleaned_data["edit_summary"],
+                    publish=not reviewed,
                 )
+                limits.record_saving("create", request)
+                if reviewed:
+                    messages.success(
+                        request,
+                        _(
+                            "Thank you! Your new entry was saved and will appear once a "
+                            "moderator has reviewed it."
+                        ),
+                    )
+                    return redirect(index.url)
                 messages.success(request, _("The entry was created. Thank you!"))
                 return redirect(outcome.record.page.specific.url)
     else:
@@ -101,6 +123,6 @@ def create_view(request, kind):
     return TemplateResponse(
         request,
         "contributions/create.html",
-        {"form": form, "heading": heading, "similar": similar, "kind": kind},
-        status=400 if form.is_bound and (form.errors or similar) else 200,
+        {"form": form, "heading": heading, "similar": similar, "kind": kind, "limited": limited},
+        status=429 if limited else 400 if form.is_bound and (form.errors or similar) else 200,
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Revision
 
+from contributions import limits
 from contributions.diff import word_diff
 from contributions.forms import entry_form_class
 from contributions.models import EditRecord
@@ -54,6 +55,7 @@ def edit_view(request, page):
     conflicts = []
     preview = {}
     pending = None
+    limited = False
     if form.is_valid() and "preview" in request.POST:
         preview = {
             name: render_markdown(form.cleaned_data.get(name) or "")
@@ -62,6 +64,9 @@ def edit_view(request, page):
         }
     elif form.is_valid() and "show_changes" in request.POST:
         pending = pending_changes(page, form.changes(store_uploads=False), request)
+    elif form.is_valid() and (wait := limits.wait_before_saving("edit", request)):
+        form.add_error(None, limits.limited_message(wait))
+        limited = True
     elif form.is_valid():
         action, revision = source or (None, None)
         automatic = auto_summary(action, revision) if source else None
@@ -90,6 +95,7 @@ def edit_view(request, page):
         except ValidationError as error:  # a model rule the form did not know
             form.add_error(None, error)
         else:
+            limits.record_saving("edit", request)
             _saved_message(request, outcome, reviewed, action)
             return redirect(page.url)
     return render_edit_form(
@@ -101,6 +107,7 @@ def edit_view(request, page):
         pending=pending,
         reviewed=reviewed,
         source=source_context(source),
+        limited=limited,
     )
 
 
@@ -165,9 +172,13 @@ def typed_summary(text, automatic):
     return text
 
 
-def render_edit_form(request, page, form, *, conflicts=(), preview=None, pending=None, **extra):
-    """The edit page; 409 while conflicts wait, 400 with errors (input kept)."""
+def render_edit_form(
+    request, page, form, *, conflicts=(), preview=None, pending=None, limited=False, **extra
+):
+    """The edit page; 409 while conflicts wait, 429 past a limit, 400 with errors (input kept)."""
     status = 409 if conflicts else (400 if form.is_bound and form.errors else 200)
+    if limited:
+        status = 429
     context = {
         "page": page,
         "form": form,
@@ -179,6 +190,7 @@ def render_edit_form(request, page, form, *, conflicts=(), preview=None, pending
         "active_tab": "edit",
         # Moving is open to those whose edits are published at once.
         "move_url": None if extra.get("reviewed") else subpage_url(page.url, "move"),
+        "limited": limited,
         **extra,
     }
     return TemplateResponse(request, "contributions/edit.html", context, status=status)

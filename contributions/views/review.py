@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -55,3 +55,11 @@ def review_queue_view(request):
         raise PermissionDenied(_("Only moderators review edits."))
     page_obj = Paginator(pending_records(), 25).get_page(request.GET.get("page"))
     return TemplateResponse(request, "contributions/review_queue.html", {"records": page_obj})
+
+
+@login_required
+def review_decision_view(request, revision_id):
+    """The same decision, addressed by revision: a new entry waiting for review
+    is not live, so it has no entry URL to hang `history/<id>/review/` on."""
+    record = get_object_or_404(EditRecord, revision_id=revision_id)
+    return review_view(request, record.page.specific, revision_id)

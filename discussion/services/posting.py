@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Follow, Post, Thread
-from . import follows, notify, ratelimit
+from . import follows, notify
 from .mentions import mentioned_users
 
 
@@ -33,7 +33,6 @@ def start_thread(page, user, title, body, language):
         mentioned = mentioned_users(body, exclude=user)
         _follow_mentioned(thread, mentioned)
         notify.notify_new_post(post, mentioned, new_thread=True)
-    ratelimit.record_post(user)
     return thread, post
 
 
@@ -46,7 +45,6 @@ def reply(thread, user, body, language, reply_to=None):
         mentioned = mentioned_users(body, exclude=user)
         _follow_mentioned(thread, mentioned)
         notify.notify_new_post(post, mentioned)
-    ratelimit.record_post(user)
     return post
 
 

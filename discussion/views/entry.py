@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from contributions import limits
 from contributions.permissions import is_moderator
 
 from ..forms import ThreadForm
@@ -31,12 +32,13 @@ def entry_discussion_view(request, page):
     if request.method == "POST":
         if not can_post(request.user):
             return login_or_forbid(request, _("Only contributors can start a discussion."))
-        form = ThreadForm(request.POST, user=request.user)
+        form = ThreadForm(request.POST, user=request.user, request=request)
         if form.is_valid():
             data = form.cleaned_data
             thread, _post = posting.start_thread(
                 page, request.user, data["title"], data["body"], get_language()
             )
+            limits.record("post", request)
             return redirect("discussion:thread", thread.pk)
         status = 429 if getattr(form, "rate_limited", False) else 400
     elif request.method not in ("GET", "HEAD"):

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from contributions import limits
 from contributions.diff import word_diff
 
 from ..forms import EditPostForm, PostForm
@@ -37,12 +38,13 @@ def thread_view(request, thread_id):
     if request.method == "POST":
         if not can_post(request.user, thread):
             return login_or_forbid(request, _("You cannot reply to this thread."))
-        form = PostForm(request.POST, user=request.user)
+        form = PostForm(request.POST, user=request.user, request=request)
         reply_to = _reply_to(thread, request.POST.get("reply_to"))
         if form.is_valid():
             post = posting.reply(
                 thread, request.user, form.cleaned_data["body"], get_language(), reply_to
             )
+            limits.record("post", request)
             return redirect(post_url(post))
         status = 429 if getattr(form, "rate_limited", False) else 400
     elif request.method not in ("GET", "HEAD"):

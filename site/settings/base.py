@@ -5,6 +5,7 @@ environment. With nothing set, the site runs on the embedded default: SQLite,
 Wagtail's database search and e-mail printed to the console.
 """
 
+import ipaddress
 import os
 import sys
 from email.utils import parseaddr
@@ -167,12 +168,23 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {
-    # allauth's defaults, stated so that nobody turns them off by accident.
+    # allauth's defaults, stated so that nobody turns them off by accident;
+    # "ip" is the client behind the trusted proxies (throttling.clients).
+    # A failed login's "key" is the account AND the client
+    # (contributions.accounts), so one client's failures never lock the
+    # account's owner out of her own client; "login_failed_account" is the
+    # roomier limit on one account from every client together.
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "50/h/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Every way in is allauth's login (throttled, e-mail verified): the Wagtail
+# admin's and private pages' logins send there (site/urls.py routes
+# /admin/login/ there too); django.contrib.admin is not routed.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 # ---------------------------------------------------------------- Email ---
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -229,8 +241,45 @@ TASKS = {
 }
 
 # ------------------------------------------------------------- Wiki rules ---
-# How many of a new contributor's edits go to review first (issue: wiki editing).
+# A newcomer's edits and new entries wait for review until the account is
+# established: this many edits approved by a moderator, and this many days old.
 OGPT_REVIEW_FIRST_EDITS = int(env.get("OGPT_REVIEW_FIRST_EDITS", "3"))
+OGPT_ESTABLISHED_AFTER_DAYS = int(env.get("OGPT_ESTABLISHED_AFTER_DAYS", "4"))
+
+# ---------------------------------------------------------------- Limits ---
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks,
+# e.g. "127.0.0.1,10.0.0.0/8"): every limit counts the client behind them
+# (throttling.clients). Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:  # a typo stops the start, not every request
+    ipaddress.ip_network(_proxy, strict=False)
+# How fast people change the wiki, like MediaWiki's $wgRateLimits: per action,
+# (count, seconds) windows that must all hold, per account ("newcomer" until
+# established, then "member") and per client address ("client", every account
+# behind one address together). Moderators are not limited. Past a limit the
+# form comes back with the text as typed and a 429 (contributions.limits).
+OGPT_RATE_LIMITS = {
+    "edit": {
+        "newcomer": ((4, 60), (20, 3600)),
+        "member": ((20, 60), (300, 3600)),
+        "client": ((30, 60), (400, 3600)),
+    },
+    "create": {
+        "newcomer": ((2, 60), (5, 3600)),
+        "member": ((10, 60), (60, 3600)),
+        "client": ((15, 60), (100, 3600)),
+    },
+    "upload": {
+        "newcomer": ((2, 60), (10, 3600)),
+        "member": ((10, 60), (100, 3600)),
+        "client": ((15, 60), (150, 3600)),
+    },
+    "post": {
+        "newcomer": ((3, 60), (20, 3600)),
+        "member": ((5, 60), (40, 3600)),
+        "client": ((10, 60), (100, 3600)),
+    },
+}
 
 # Every record goes to the console once, through the root logger. Django's
 # default configuration also gives the `django` logger a console handler of its

@@ -14,3 +14,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 ELASTICSEARCH_INDEX_PREFIX = env.get("OGPT_TEST_INDEX_PREFIX", "ogpt-test")  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Test users are minutes old: they are established by approved edits alone
+# (OGPT_REVIEW_FIRST_EDITS) unless a test of the account age says otherwise.
+OGPT_ESTABLISHED_AFTER_DAYS = 0

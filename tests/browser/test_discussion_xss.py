@@ -63,9 +63,9 @@ def test_no_payload_runs_in_titles_posts_or_their_pages(live_catalogue, browser,
     from discussion.models import Post, Thread
     from discussion.services import moderation
     from pages.models import ToolPage
-    from tests.factories import contributor, moderator
+    from tests.factories import contributor, moderator, set_rate_limit
 
-    settings.OGPT_DISCUSSION_RATE_LIMITS = ((100, 60),)  # this test posts fast on purpose
+    set_rate_limit(settings, "post", (100, 60))  # this test posts fast on purpose
     base = live_catalogue
     tool = entry(ToolPage, "consul-democracy")
     author, mod = contributor("attacker"), moderator("mod")

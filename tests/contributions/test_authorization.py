@@ -11,7 +11,7 @@ import pytest
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
 from pages.models import ToolPage
-from tests.factories import contributor, edit_data, make_user, moderator
+from tests.factories import approved_edits, contributor, edit_data, make_user, moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,7 @@ def login_as(client, role):
     }[role]()
     if role == "trusted":
         page = ToolPage.objects.get(slug="closed-petitions", locale__language_code="en")
-        for number in range(3):
-            save_edit(page, user, {"summary": f"Trusted edit {number}."})
+        approved_edits(page, user)
     client.force_login(user)
     return user
 

@@ -4,6 +4,7 @@ import pytest
 
 from contributions.models import EditRecord
 from contributions.services.editing import save_edit
+from contributions.services.review import approve
 from pages.models import ToolPage
 from tests.factories import contributor, edit_data, moderator
 
@@ -84,12 +85,23 @@ def test_a_rejection_keeps_the_page_and_the_contributor_sees_the_reason(
 def test_after_three_approved_edits_a_contributor_publishes_directly(
     client, tool, first_edits_reviewed
 ):
-    user = contributor("regular")
+    user, reviewer = contributor("regular"), moderator()
     for number in range(3):
-        save_edit(tool, user, {"summary": f"Approved edit {number}."})
+        approve(propose(client, tool, user, summary=f"Approved edit {number}."), reviewer)
+        tool.refresh_from_db()
     tool.refresh_from_db()
     record = propose(client, tool, user, summary="Direct.")
     assert record.status == "published"
+
+
+def test_edits_published_without_review_do_not_end_the_review_period(
+    client, tool, first_edits_reviewed
+):
+    user = contributor("regular")
+    for number in range(3):
+        save_edit(tool, user, {"summary": f"Published edit {number}."})
+    tool.refresh_from_db()
+    assert propose(client, tool, user, summary="Still reviewed.").status == "pending"
 
 
 def test_contributors_edits_to_protected_entries_wait_for_review(client, tool):

@@ -4,8 +4,9 @@ import pytest
 
 from discussion.models import Post, Thread
 from discussion.services import posting
+from tests.factories import set_rate_limit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("still_windows")]
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_a_new_topic_without_a_title_keeps_the_message(client, tool, bob, discus
 
 
 def test_posting_too_fast_is_refused_with_the_text_kept(client, thread, bob, settings):
-    settings.OGPT_DISCUSSION_RATE_LIMITS = ((3, 60),)
+    set_rate_limit(settings, "post", (3, 60))
     client.force_login(bob)
     for number in range(3):
         assert (
@@ -63,7 +64,7 @@ def test_posting_too_fast_is_refused_with_the_text_kept(client, thread, bob, set
 
 
 def test_new_topics_count_against_the_same_limit(client, tool, bob, settings, discussion_url):
-    settings.OGPT_DISCUSSION_RATE_LIMITS = ((1, 60),)
+    set_rate_limit(settings, "post", (1, 60))
     client.force_login(bob)
     client.post(discussion_url(tool), {"title": "One", "body": "First topic."})
     response = client.post(discussion_url(tool), {"title": "Two", "body": "Second topic."})
@@ -72,7 +73,7 @@ def test_new_topics_count_against_the_same_limit(client, tool, bob, settings, di
 
 
 def test_moderators_are_not_rate_limited(client, thread, mod, settings):
-    settings.OGPT_DISCUSSION_RATE_LIMITS = ((1, 60),)
+    set_rate_limit(settings, "post", (1, 60))
     client.force_login(mod)
     for number in range(3):
         assert (
@@ -87,3 +88,18 @@ def test_errors_are_translated_in_french(client, thread, bob):
     assert response.status_code == 400
     assert response.context["LANGUAGE_CODE"] == "fr"
     assert 'lang="fr"' in response.content.decode()
+
+
+def test_accounts_posting_from_one_client_count_together(client, thread, alice, bob, settings):
+    settings.OGPT_RATE_LIMITS = {
+        **settings.OGPT_RATE_LIMITS,
+        "post": {"newcomer": ((10, 60),), "member": ((10, 60),), "client": ((2, 60),)},
+    }
+    url = f"/en/discussion/{thread.pk}/"
+    client.force_login(alice)
+    assert client.post(url, {"body": "Alice."}, REMOTE_ADDR="192.0.2.5").status_code == 302
+    client.force_login(bob)
+    assert client.post(url, {"body": "Bob."}, REMOTE_ADDR="192.0.2.5").status_code == 302
+    response = client.post(url, {"body": "Bob again."}, REMOTE_ADDR="192.0.2.5")
+    assert response.status_code == 429
+    assert client.post(url, {"body": "Bob elsewhere."}, REMOTE_ADDR="192.0.2.6").status_code == 302

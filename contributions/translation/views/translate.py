@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Revision
 
+from contributions import limits
 from contributions.diff import word_diff
 from contributions.forms import EntryForm, entry_form_class
 from contributions.models import EditRecord
@@ -98,10 +99,14 @@ def translate_view(request, page):
         form_class = with_address_choice(form_class, page, other)
     conflicts = []
     pending = None
+    limited = False
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid() and "show_changes" in request.POST:
             pending = pending_changes(page, form.changes(), request)
+        elif form.is_valid() and (wait := limits.wait_before("edit", request)):
+            form.add_error(None, limits.limited_message(wait))
+            limited = True
         elif form.is_valid():
             response = _save(request, page, form, states, reviewed)
             if response is not None:
@@ -116,6 +121,8 @@ def translate_view(request, page):
             }
         )
     status = 409 if conflicts else (400 if form.is_bound and form.errors else 200)
+    if limited:
+        status = 429
     context = {
         "page": page,
         "other": other,
@@ -173,6 +180,7 @@ def _save(request, page, form, states, reviewed):
     except ValidationError as error:
         form.add_error(None, error)
         return None
+    limits.record("edit", request)
     if reviewed:
         messages.success(
             request,
