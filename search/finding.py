@@ -2,12 +2,12 @@
 
 One query searches both languages; each hit is then shown in the reader's
 language. When Elasticsearch is not configured (the embedded default) or does
-not answer, the same call answers from Wagtail's database search, with
-`Results.backend == "database"` so the page can say that results are simpler.
+not answer, the same call answers from the database's own index
+(`search.database_search`), with the same features and `Results.backend ==
+"database"`.
 """
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from elasticsearch import TransportError
@@ -18,9 +18,9 @@ from wagtail.models import Locale, Page
 
 from pages.languages import SITE_LANGUAGES
 
-from . import client
+from . import client, database_search
 from .documents import EntryDocument
-from .facets import FACETS, Bucket, FacetResult, labeller
+from .facets import FACETS, facet_results
 from .indexing import alias_name
 
 logger = logging.getLogger(__name__)
@@ -45,6 +45,8 @@ class Results:
     degraded: bool = False  # True when Elasticsearch should have answered but did not
     facets: list = field(default_factory=list)  # FacetResult, in FACETS order
     offset: int = 0
+    suggestion: str = ""  # "did you mean": the query with its misspelt words corrected
+    other_language: str = ""  # a language whose text matched the first hits better
 
 
 def clean_query(text):
@@ -73,39 +75,46 @@ def find(
             )
         except ES_ERRORS:
             logger.warning("Elasticsearch did not answer; searching the database.", exc_info=True)
-            results = _find_database(query, language, models, limit, filters, offset)
+            results = _find_database(query, language, models, limit, filters, sort, offset, facets)
             results.degraded = True
             return results
-    return _find_database(query, language, models, limit, filters, offset)
+    return _find_database(query, language, models, limit, filters, sort, offset, facets)
 
 
 # ------------------------------------------------------------ Database ---
 
 
-def _find_database(query, language, models, limit, filters, offset):
-    """Wagtail's database search, per model; only the kind filter applies here.
+def _find_database(query, language, models, limit, filters, sort, offset, with_facets):
+    """The database's own index (`search.database_search`): the same page, from SQL."""
+    kinds = {model.kind for model in models}
+    entries, counts, fixed = database_search.search(
+        query, language, kinds, filters, sort, with_facets
+    )
+    chosen = entries[offset : offset + limit]
+    pages = _pages_in([entry.key for entry in chosen], language)
+    hits = [
+        Hit(
+            page=pages[entry.key],
+            other_language_only=language not in entry.facts.get("languages", [language]),
+        )
+        for entry in chosen
+        if entry.key in pages
+    ]
+    results = Results(hits=hits, total=len(entries), backend="database", offset=offset)
+    if with_facets:
+        results.facets = facet_results(counts, filters, language)
+    if fixed:
+        results.suggestion = database_search.corrected_query(query, fixed)
+    results.other_language = _better_language([entry.languages for entry in entries[:5]], language)
+    return results
 
-    The database engines (SQLite FTS5, PostgreSQL) have their own query
-    syntax; only words reach them, so no input can make them fail.
-    """
-    words = " ".join(re.findall(r"\w+", query))
-    kinds = filters.get("kind")
-    models = [model for model in models if not kinds or model.kind in kinds]
-    locale = Locale.objects.filter(language_code=language).first()
-    hits, total = [], 0
-    for model in models:
-        queryset = model.objects.live().filter(locale=locale)
-        if words:
-            found = queryset.search(words)
-            total += found.count()
-            hits += list(found[: offset + limit])
-        elif query == "":
-            total += queryset.count()
-            hits += list(queryset.order_by("title")[: offset + limit])
-    if not words and query:
-        return Results(backend="database")  # only punctuation: nothing to look for
-    hits = [Hit(page=page) for page in hits[offset : offset + limit]]
-    return Results(hits=hits, total=total, backend="database", offset=offset)
+
+def _better_language(matched, language):
+    """The other language, when most of the first hits matched only in its text."""
+    others = [codes for codes in matched if codes and language not in codes]
+    if matched and len(others) * 2 > len(matched):
+        return next(iter(others[0]))
+    return ""
 
 
 # ------------------------------------------------------- Elasticsearch ---
@@ -257,23 +266,17 @@ def _hits(response, language):
 
 
 def _facet_results(response, filters, language):
-    label = labeller(language)
-    results = []
+    counts = {}
     for facet in FACETS:
-        chosen = set(filters.get(facet.name, []))
-        buckets = []
-        for bucket in getattr(response.aggregations, facet.name).values.buckets:
-            value = bucket.key_as_string if facet.name == "open_source" else str(bucket.key)
-            buckets.append(
-                Bucket(value, label(facet.name, value), bucket.doc_count, value in chosen)
+        buckets = getattr(response.aggregations, facet.name).values.buckets
+        counts[facet.name] = [
+            (
+                bucket.key_as_string if facet.name == "open_source" else str(bucket.key),
+                bucket.doc_count,
             )
-        # A chosen value with no results stays visible, so it can be unchosen.
-        present = {bucket.value for bucket in buckets}
-        buckets += [Bucket(value, label(facet.name, value), 0, True) for value in chosen - present]
-        if facet.name in ("topics", "themes", "countries", "interface_languages", "licence"):
-            buckets.sort(key=lambda b: (-b.count, b.label.casefold()))
-        results.append(FacetResult(facet, buckets))
-    return results
+            for bucket in buckets
+        ]
+    return facet_results(counts, filters, language)
 
 
 # -------------------------------------------------------- Autocomplete ---

@@ -1,0 +1,226 @@
+"""Finding entries in the database's own index, when Elasticsearch is not there.
+
+The same features as with Elasticsearch, on SQLite and PostgreSQL alike:
+any of the query's words (synonyms included) in either language, ranked by
+relevance (BM25 with FTS5, `ts_rank_cd` on PostgreSQL) with names weighing
+most; the last word also as the start of a name ("deci"); words nothing
+contains corrected to the closest word of a name or summary ("decidm"); both
+languages' rows grouped by entry; facets counted, filters, sorting and pages
+done in Python over the matching entries' facts, which come with the rows.
+"""
+
+import json
+import uuid
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models.functions import Length
+
+from . import analysis
+from .facets import FACETS
+from .models import IndexedWord
+
+OTHER_LANGUAGE = 0.8  # as Elasticsearch's boosts: the reader's language first
+MAX_CORRECTIONS = 2  # known words tried for one misspelt word
+
+
+@dataclass
+class Entry:
+    key: str
+    facts: dict
+    score: float = 0.0
+    languages: set = field(default_factory=set)  # the languages whose text matched best
+    own: float = 0.0  # best score in the reader's language
+
+
+# ------------------------------------------------------------- Matching ---
+
+
+def _fts5_expression(terms, prefix):
+    parts = [f'"{term}"' for term in terms]
+    if prefix:
+        parts.append(f'name_terms : "{prefix}" *')
+    return " OR ".join(parts)
+
+
+def _tsquery(terms, prefix):
+    parts = [f"'{term}'" for term in terms]
+    if prefix:
+        parts.append(f"'{prefix}':*A")
+    return " | ".join(parts)
+
+
+SQLITE_MATCH = """
+    SELECT t.translation_key, -bm25(search_entrytext_fts, 8.0, 3.0, 1.0, 1.5), t.facts
+    FROM search_entrytext_fts JOIN search_entrytext t ON t.id = search_entrytext_fts.rowid
+    WHERE search_entrytext_fts MATCH %s AND t.language = %s
+"""
+POSTGRESQL_MATCH = """
+    SELECT translation_key, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', terms, query, 1), facts
+    FROM search_entrytext, to_tsquery('simple', %s) query
+    WHERE terms @@ query AND language = %s
+"""
+ALL_ROWS = "SELECT translation_key, 0, facts FROM search_entrytext WHERE language = %s"
+
+
+def _rows(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for key, score, facts in cursor.fetchall():
+            # SQLite keeps UUIDs as 32 hex digits: the pages know them with dashes.
+            key = str(key if isinstance(key, uuid.UUID) else uuid.UUID(str(key)))
+            yield key, float(score or 0), facts if isinstance(facts, dict) else json.loads(facts)
+
+
+def matching_rows(terms, prefix, language):
+    """(key, score, facts) of the rows of `language` with any of `terms` (or a name
+    starting with `prefix`); every row of the language when both are empty."""
+    if not terms and not prefix:
+        return _rows(ALL_ROWS, [language])
+    if connection.vendor == "postgresql":
+        return _rows(POSTGRESQL_MATCH, [_tsquery(terms, prefix), language])
+    return _rows(SQLITE_MATCH, [_fts5_expression(terms, prefix), language])
+
+
+# ------------------------------------------------------------ Spelling ---
+
+
+def edits(a, b, limit):
+    """Damerau-Levenshtein distance (adjacent transpositions count one), or limit + 1 beyond."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous, current = None, list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+    return current[-1]
+
+
+def allowed_edits(word):
+    """Elasticsearch's AUTO:4,7: one typo from four letters, two from eight."""
+    return 1 if len(word) < 8 else 2
+
+
+def _candidates(word):
+    """Known words of names and summaries that may be `word` misspelt (same first letter)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT word, place FROM search_indexedword WHERE place > 0 AND word %% %s "
+                "ORDER BY similarity(word, %s) DESC LIMIT 50",
+                [word, word],
+            )
+            return [(w, place) for w, place in cursor.fetchall() if w[:1] == word[:1]]
+    size = len(word)
+    return (
+        IndexedWord.objects.filter(place__gt=0, word__gte=word[0], word__lt=chr(ord(word[0]) + 1))
+        .annotate(size=Length("word"))
+        .filter(size__range=(size - 2, size + 2))
+        .values_list("word", "place")
+    )
+
+
+def corrections(query, language):
+    """{misspelt word: [closest known words]} for the words no indexed text contains."""
+    typed = analysis.significant_words(query, language)
+    known = set(IndexedWord.objects.filter(word__in=typed).values_list("word", flat=True))
+    found = {}
+    for word in dict.fromkeys(typed):
+        if word in known:
+            continue
+        limit = allowed_edits(word)
+        # The fewest edits first; then words of names, as readers look for names.
+        scored = sorted(
+            (edits(word, other, limit), -place, other) for other, place in _candidates(word)
+        )
+        best = [other for distance, _p, other in scored if distance <= limit][:MAX_CORRECTIONS]
+        if best:
+            found[word] = best
+    return found
+
+
+def corrected_query(query, fixed):
+    """The query as typed, with each misspelt word replaced by its closest known word."""
+    words = analysis.words(query)
+    return " ".join(fixed[word][0] if word in fixed else word for word in words)
+
+
+# ------------------------------------------------------------- Finding ---
+
+
+def matching_entries(query, language, fixed):
+    """{key: Entry} of the entries matching `query` in any language, with their best score."""
+    typed = analysis.words(query)
+    prefix = typed[-1] if typed and len(typed[-1]) >= 2 and query.rstrip()[-1:].isalnum() else ""
+    extra = " ".join(word for words in fixed.values() for word in words)
+    entries = {}
+    for code in analysis.all_languages():
+        terms = analysis.query_terms(f"{query} {extra}", code) if query else []
+        weight = 1.0 if code == language else OTHER_LANGUAGE
+        for key, score, facts in matching_rows(terms, prefix if query else "", code):
+            entry = entries.setdefault(key, Entry(key, facts))
+            if code == language:
+                entry.own = score
+            if score * weight > entry.score:
+                entry.score, entry.languages = score * weight, {code}
+    return entries
+
+
+def _values(facts, name):
+    value = facts.get(name)
+    if name == "open_source":
+        return [] if value is None else ["true" if value else "false"]
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [] if value in (None, "") else [str(value)]
+
+
+def _passes(facts, filters, skip=None):
+    return all(
+        set(_values(facts, name)) & set(values) for name, values in filters.items() if name != skip
+    )
+
+
+def count_facets(entries, filters):
+    """{facet name: [(value, count)]}: each facet counted with the *other* facets' filters."""
+    counts = {}
+    for facet in FACETS:
+        tally = {}
+        for entry in entries:
+            if _passes(entry.facts, filters, skip=facet.name):
+                for value in _values(entry.facts, facet.name):
+                    tally[value] = tally.get(value, 0) + 1
+        ordered = sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+        counts[facet.name] = ordered[: facet.max_buckets]
+    return counts
+
+
+def ordered(entries, sort, language, has_query):
+    def name(entry):
+        keys = [entry.facts.get(f"name_sort_{code}") for code in (language, "en", "fr")]
+        return next((key for key in keys if key), "")
+
+    if sort == "updated":
+        by_name = sorted(entries, key=name)
+        return sorted(by_name, key=lambda entry: entry.facts.get("updated_at", ""), reverse=True)
+    if sort == "name" or not has_query:
+        return sorted(entries, key=name)
+    return sorted(entries, key=lambda entry: (-entry.score, name(entry)))
+
+
+def search(query, language, kinds, filters, sort, with_facets):
+    """(entries in order, {facet: [(value, count)]} or None, corrections) for the search page."""
+    fixed = corrections(query, language) if query else {}
+    entries = [
+        entry
+        for entry in matching_entries(query, language, fixed).values()
+        if entry.facts.get("kind") in kinds
+    ]
+    counts = count_facets(entries, filters) if with_facets else None
+    chosen = [entry for entry in entries if _passes(entry.facts, filters)]
+    return ordered(chosen, sort, language, bool(query)), counts, fixed
