@@ -101,22 +101,36 @@ def _contains(sequence, part):
     return any(tuple(sequence[i : i + size]) == part for i in range(len(sequence) - size + 1))
 
 
-def expanded_words(folded, language):
-    """The query's words plus those of every synonym of a phrase it contains."""
-    extra = []
+def _stems(folded, language, stop):
+    kept = [word for word in folded if word not in stop and (len(word) > 1 or word.isdigit())]
+    # A query of stop words only ("the who") is still looked for, word for word.
+    return list(dict.fromkeys(stem(word, language) for word in kept or folded))
+
+
+def query_variants(query, language):
+    """The ways of saying what the query asks, as lists of stems: the words
+    typed, then every synonym of a phrase they contain ("PB" is also
+    "participatory budgeting"). An entry's name holding all of one variant's
+    stems is what the reader most likely looks for."""
+    stop = STOP_WORDS[language] | QUESTION_WORDS[language]
+    typed = words(query)
+    variants = [typed]
     for group in _synonym_groups(language):
-        if any(phrase and _contains(folded, phrase) for phrase in group):
-            extra += [word for phrase in group for word in phrase]
-    return [*folded, *extra]
+        if any(phrase and _contains(typed, phrase) for phrase in group):
+            variants += [list(phrase) for phrase in group]
+    stemmed = []
+    for variant in variants:
+        stems = _stems(variant, language, stop)
+        if stems and stems not in stemmed:
+            stemmed.append(stems)
+    return stemmed
 
 
 def query_terms(query, language):
-    """The distinct stems to look for, synonyms included, most important first."""
-    stop = STOP_WORDS[language] | QUESTION_WORDS[language]
-    typed = expanded_words(words(query), language)
-    kept = [word for word in typed if word not in stop and (len(word) > 1 or word.isdigit())]
-    # A query of stop words only ("the who") is still looked for, word for word.
-    return list(dict.fromkeys(stem(word, language) for word in kept or typed))
+    """The distinct stems to look for, synonyms included, the typed ones first."""
+    return list(
+        dict.fromkeys(term for variant in query_variants(query, language) for term in variant)
+    )
 
 
 def significant_words(query, language):

@@ -21,6 +21,7 @@ from .facets import FACETS
 from .models import IndexedWord
 
 OTHER_LANGUAGE = 0.8  # as Elasticsearch's boosts: the reader's language first
+NAME_WEIGHT = 1.0  # a name holding all the query's words: twice the score
 MAX_CORRECTIONS = 2  # known words tried for one misspelt word
 
 
@@ -51,29 +52,32 @@ def _tsquery(terms, prefix):
 
 
 SQLITE_MATCH = """
-    SELECT t.translation_key, -bm25(search_entrytext_fts, 8.0, 3.0, 1.0, 1.5), t.facts
+    SELECT t.translation_key, -bm25(search_entrytext_fts, 10.0, 3.0, 0.5, 2.0), t.facts,
+        t.name_terms
     FROM search_entrytext_fts JOIN search_entrytext t ON t.id = search_entrytext_fts.rowid
     WHERE search_entrytext_fts MATCH %s AND t.language = %s
 """
 POSTGRESQL_MATCH = """
-    SELECT translation_key, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', terms, query, 1), facts
+    SELECT translation_key, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', terms, query, 1), facts,
+        name_terms
     FROM search_entrytext, to_tsquery('simple', %s) query
     WHERE terms @@ query AND language = %s
 """
-ALL_ROWS = "SELECT translation_key, 0, facts FROM search_entrytext WHERE language = %s"
+ALL_ROWS = "SELECT translation_key, 0, facts, '' FROM search_entrytext WHERE language = %s"
 
 
 def _rows(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for key, score, facts in cursor.fetchall():
+        for key, score, facts, name in cursor.fetchall():
             # SQLite keeps UUIDs as 32 hex digits: the pages know them with dashes.
             key = str(key if isinstance(key, uuid.UUID) else uuid.UUID(str(key)))
-            yield key, float(score or 0), facts if isinstance(facts, dict) else json.loads(facts)
+            facts = facts if isinstance(facts, dict) else json.loads(facts)
+            yield key, float(score or 0), facts, set(name.split())
 
 
 def matching_rows(terms, prefix, language):
-    """(key, score, facts) of the rows of `language` with any of `terms` (or a name
+    """(key, score, facts, name stems) of the rows of `language` with any of `terms` (or a name
     starting with `prefix`); every row of the language when both are empty."""
     if not terms and not prefix:
         return _rows(ALL_ROWS, [language])
@@ -153,16 +157,37 @@ def corrected_query(query, fixed):
 # ------------------------------------------------------------- Finding ---
 
 
+def name_bonus(variants, name):
+    """How much an entry's name says what the query asks: the share of the best
+    variant's stems the name holds, doubled when the name is exactly that."""
+    best = 0.0
+    for variant in variants:
+        share = len(name.intersection(variant)) / len(variant)
+        best = max(best, share * (2 if share == 1 and name == set(variant) else 1))
+    return best
+
+
 def matching_entries(query, language, fixed):
-    """{key: Entry} of the entries matching `query` in any language, with their best score."""
+    """{key: Entry} of the entries matching `query` in any language, with their best score.
+
+    The database ranks rows by the words they share with the query; names
+    that hold the query's words (or a synonym's) weigh more, as Elasticsearch's
+    phrase and all-words queries on names make them.
+    """
     typed = analysis.words(query)
     prefix = typed[-1] if typed and len(typed[-1]) >= 2 and query.rstrip()[-1:].isalnum() else ""
-    extra = " ".join(word for words in fixed.values() for word in words)
+    corrected = corrected_query(query, fixed) if fixed else ""
+    others = " ".join(word for words in fixed.values() for word in words[1:])
     entries = {}
     for code in analysis.all_languages():
-        terms = analysis.query_terms(f"{query} {extra}", code) if query else []
+        variants = analysis.query_variants(query, code) if query else []
+        if corrected:
+            variants += analysis.query_variants(corrected, code)
+        terms = list(dict.fromkeys(t for v in variants for t in v))
+        terms += analysis.query_terms(others, code) if others else []
         weight = 1.0 if code == language else OTHER_LANGUAGE
-        for key, score, facts in matching_rows(terms, prefix if query else "", code):
+        for key, score, facts, name in matching_rows(terms, prefix if query else "", code):
+            score *= 1 + NAME_WEIGHT * name_bonus(variants, name)
             entry = entries.setdefault(key, Entry(key, facts))
             if code == language:
                 entry.own = score
