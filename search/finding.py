@@ -48,6 +48,11 @@ class Results:
     suggestion: str = ""  # "did you mean": the query with its misspelt words corrected
     other_language: str = ""  # a language whose text matched the first hits better
 
+    @property
+    def has_facets(self):
+        """Whether any facet has a value to show (none when nothing matched)."""
+        return any(facet.buckets for facet in self.facets)
+
 
 def clean_query(text):
     """Whitespace collapsed and length capped: any input is a valid query."""
@@ -208,6 +213,8 @@ def _find_elasticsearch(query, language, models, limit, filters, sort, offset, w
             post_tags=["</mark>"],
             highlight_query=words.to_dict(),
         ).highlight(*highlighted)
+        for name in SPELLING_FIELDS:
+            search = search.suggest(name, query, term={"field": name, **SPELLING})
     search = search.sort(*_sorting(sort, language, bool(query))).extra(track_total_hits=True)
     response = search[offset : offset + limit].execute()
     results = Results(
@@ -218,7 +225,45 @@ def _find_elasticsearch(query, language, models, limit, filters, sort, offset, w
     )
     if with_facets:
         results.facets = _facet_results(response, filters, language)
+    if query and results.total < FEW_RESULTS:
+        results.suggestion = _spelling(response, query)
+    matched = [_highlighted_languages(hit) for hit in list(response)[:5]]
+    results.other_language = _better_language(matched, language)
     return results
+
+
+# "Did you mean": the term suggester, on the words of names and summaries, for
+# words those fields do not have; offered when the query finds little.
+SPELLING_FIELDS = [
+    f"{kind}_{code}.folded" for kind in ("name", "summary") for code in SITE_LANGUAGES
+]
+SPELLING = {"suggest_mode": "missing", "min_word_length": 4, "prefix_length": 1, "size": 1}
+FEW_RESULTS = 5
+
+
+def _spelling(response, query):
+    """The query with each misspelt word replaced by the best-scored correction, or ""."""
+    if not hasattr(response, "suggest"):
+        return ""
+    best = {}  # offset of a word -> (score, length, correction)
+    for name in SPELLING_FIELDS:
+        for entry in getattr(response.suggest, name, []):
+            for option in entry.options:
+                if option.score > best.get(entry.offset, (0,))[0]:
+                    best[entry.offset] = (option.score, entry.length, option.text)
+    if not best:
+        return ""
+    text = query
+    for offset, (_score, length, correction) in sorted(best.items(), reverse=True):
+        text = text[:offset] + correction + text[offset + length :]
+    return text
+
+
+def _highlighted_languages(hit):
+    """The languages whose fields matched a hit's words (from its highlighted fields)."""
+    if not hasattr(hit.meta, "highlight"):
+        return set()
+    return {name.rsplit("_", 1)[-1] for name in hit.meta.highlight.to_dict()}
 
 
 def _pages_in(keys, language):

@@ -50,7 +50,7 @@ def entry_label(page):
     return f"{page.specific.kind.replace('_', '-')}/{slug}"
 
 
-def _replace_with_demo_catalogue():
+def replace_with_demo_catalogue():
     from pages.generators.demo import load_demo_data
     from pages.models import (
         OrganizationIndexPage,
@@ -85,7 +85,7 @@ def index_everything():
 @pytest.fixture(scope="module")
 def demo_search(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        _replace_with_demo_catalogue()
+        replace_with_demo_catalogue()
         index_everything()
         yield
         transaction.set_rollback(True)
