@@ -175,7 +175,10 @@ def matching_entries(query, language, fixed):
     phrase and all-words queries on names make them.
     """
     typed = analysis.words(query)
-    prefix = typed[-1] if typed and len(typed[-1]) >= 2 and query.rstrip()[-1:].isalnum() else ""
+    if query and not typed:
+        return {}  # only punctuation: nothing to look for
+    # The last word as the start of a name, as the reader may still be typing it.
+    prefix = typed[-1] if typed and len(typed[-1]) >= 3 and query[-1:].isalnum() else ""
     corrected = corrected_query(query, fixed) if fixed else ""
     others = " ".join(word for words in fixed.values() for word in words[1:])
     entries = {}
