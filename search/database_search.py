@@ -10,6 +10,7 @@ done in Python over the matching entries' facts, which come with the rows.
 """
 
 import json
+import math
 import uuid
 from dataclasses import dataclass, field
 
@@ -44,11 +45,9 @@ def _fts5_expression(terms, prefix):
     return " OR ".join(parts)
 
 
-def _tsquery(terms, prefix):
-    parts = [f"'{term}'" for term in terms]
-    if prefix:
-        parts.append(f"'{prefix}':*A")
-    return " | ".join(parts)
+def _tsqueries(terms, prefix):
+    """One tsquery per term (and the name prefix), each to be ranked on its own."""
+    return [f"'{term}'" for term in terms] + ([f"'{prefix}':*A"] if prefix else [])
 
 
 SQLITE_MATCH = """
@@ -57,11 +56,20 @@ SQLITE_MATCH = """
     FROM search_entrytext_fts JOIN search_entrytext t ON t.id = search_entrytext_fts.rowid
     WHERE search_entrytext_fts MATCH %s AND t.language = %s
 """
+# PostgreSQL's ranking knows how often and where a word occurs, not how rare
+# it is: each term is ranked on its own and weighed by its BM25 inverse
+# document frequency, counted with the GIN index, so that "tabular" in
+# "validate tabular data" weighs more than "data". Weights: body, related
+# names, summary, name (PostgreSQL's defaults); normalisation 2 divides by the
+# text's length, as BM25 does (the logarithm, 1, let long texts win).
+POSTGRESQL_COUNTS = (
+    "SELECT count(*) FROM search_entrytext WHERE language = %s AND terms @@ %s::tsquery"
+)
+POSTGRESQL_RANK = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', terms, %s::tsquery, 2) * %s"
 POSTGRESQL_MATCH = """
-    SELECT translation_key, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', terms, query, 1), facts,
-        name_terms
-    FROM search_entrytext, to_tsquery('simple', %s) query
-    WHERE terms @@ query AND language = %s
+    SELECT translation_key, {rank}, facts, name_terms
+    FROM search_entrytext
+    WHERE terms @@ %s::tsquery AND language = %s
 """
 ALL_ROWS = "SELECT translation_key, 0, facts, '' FROM search_entrytext WHERE language = %s"
 
@@ -82,8 +90,22 @@ def matching_rows(terms, prefix, language):
     if not terms and not prefix:
         return _rows(ALL_ROWS, [language])
     if connection.vendor == "postgresql":
-        return _rows(POSTGRESQL_MATCH, [_tsquery(terms, prefix), language])
+        return _postgresql_rows(_tsqueries(terms, prefix), language)
     return _rows(SQLITE_MATCH, [_fts5_expression(terms, prefix), language])
+
+
+def _postgresql_rows(queries, language):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_entrytext WHERE language = %s", [language])
+        total = cursor.fetchone()[0]
+        weights = []
+        for query in queries:
+            cursor.execute(POSTGRESQL_COUNTS, [language, query])
+            found = cursor.fetchone()[0]
+            weights.append(math.log(1 + (total - found + 0.5) / (found + 0.5)))
+    rank = " + ".join([POSTGRESQL_RANK] * len(queries))
+    params = [value for pair in zip(queries, weights, strict=True) for value in pair]
+    return _rows(POSTGRESQL_MATCH.format(rank=rank), [*params, " | ".join(queries), language])
 
 
 # ------------------------------------------------------------ Spelling ---
