@@ -13,6 +13,7 @@ import json
 import math
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection
 from django.db.models.functions import Length
@@ -33,6 +34,11 @@ class Entry:
     score: float = 0.0
     languages: set = field(default_factory=set)  # the languages whose text matched best
     own: float = 0.0  # best score in the reader's language
+
+    @cached_property
+    def values(self):
+        """{facet name: the set of its values}, as the filters and counts read them."""
+        return {facet.name: _values(self.facts, facet.name) for facet in FACETS}
 
 
 # ------------------------------------------------------------- Matching ---
@@ -224,16 +230,14 @@ def matching_entries(query, language, fixed):
 def _values(facts, name):
     value = facts.get(name)
     if name == "open_source":
-        return [] if value is None else ["true" if value else "false"]
+        return set() if value is None else {"true" if value else "false"}
     if isinstance(value, list):
-        return [str(v) for v in value]
-    return [] if value in (None, "") else [str(value)]
+        return {str(v) for v in value}
+    return set() if value in (None, "") else {str(value)}
 
 
-def _passes(facts, filters, skip=None):
-    return all(
-        set(_values(facts, name)) & set(values) for name, values in filters.items() if name != skip
-    )
+def _passes(entry, filters, skip=None):
+    return all(entry.values[name] & values for name, values in filters.items() if name != skip)
 
 
 def count_facets(entries, filters):
@@ -242,8 +246,8 @@ def count_facets(entries, filters):
     for facet in FACETS:
         tally = {}
         for entry in entries:
-            if _passes(entry.facts, filters, skip=facet.name):
-                for value in _values(entry.facts, facet.name):
+            if _passes(entry, filters, skip=facet.name):
+                for value in entry.values[facet.name]:
                     tally[value] = tally.get(value, 0) + 1
         ordered = sorted(tally.items(), key=lambda item: (-item[1], item[0]))
         counts[facet.name] = ordered[: facet.max_buckets]
@@ -271,6 +275,7 @@ def search(query, language, kinds, filters, sort, with_facets):
         for entry in matching_entries(query, language, fixed).values()
         if entry.facts.get("kind") in kinds
     ]
+    filters = {name: set(values) for name, values in filters.items()}
     counts = count_facets(entries, filters) if with_facets else None
-    chosen = [entry for entry in entries if _passes(entry.facts, filters)]
+    chosen = [entry for entry in entries if _passes(entry, filters)]
     return ordered(chosen, sort, language, bool(query)), counts, fixed

@@ -14,7 +14,7 @@ from elasticsearch import TransportError
 from elasticsearch.exceptions import ApiError
 from elasticsearch_dsl import Q
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from pages.languages import SITE_LANGUAGES
 
@@ -269,16 +269,21 @@ def _highlighted_languages(hit):
 def _pages_in(keys, language):
     """{translation key: the live page to show}, the reader's language when it exists.
 
+    The reader's language first, then the other language only for the keys
+    it lacks: most entries exist in both, and building each hit's page twice
+    (Wagtail's specific pages are costly to make) was half of a search's time.
     `.specific()` fetches one query per page type, not one per hit.
     """
     if not keys:
         return {}
-    locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
-    chosen = {}
-    for page in Page.objects.live().filter(translation_key__in=keys).specific():
-        key = str(page.translation_key)
-        if key not in chosen or locales.get(page.locale_id) == language:
-            chosen[key] = page
+    live = Page.objects.live()
+    chosen = {
+        str(page.translation_key): page
+        for page in live.filter(translation_key__in=keys, locale__language_code=language).specific()
+    }
+    missing = [key for key in keys if str(key) not in chosen]
+    for page in live.filter(translation_key__in=missing).specific() if missing else ():
+        chosen.setdefault(str(page.translation_key), page)
     return chosen
 
 

@@ -46,6 +46,27 @@ def test_budget_participatif_and_participatory_budgetting_find_the_same_tools(de
     assert len(shared) >= 7, (sorted(french), sorted(english))
 
 
+def test_a_misspelt_word_that_finds_little_offers_the_corrected_query(demo_search, client):
+    from pages.models import ENTRY_MODELS
+    from search import services
+
+    results = services.find("Ushaidi", "en", ENTRY_MODELS)
+    assert results.total < 5 and results.suggestion == "ushahidi"
+    html = client.get("/en/search/", {"q": "Ushaidi"}).content.decode()
+    assert "Did you mean" in html and "?q=ushahidi" in html
+    assert services.find("Ushahidi", "en", ENTRY_MODELS).suggestion == ""
+
+
+def test_words_of_the_other_language_offer_its_results(demo_search, client):
+    from pages.models import ENTRY_MODELS
+    from search import services
+
+    assert services.find("interpeller ses élus", "en", ENTRY_MODELS).other_language == "fr"
+    assert services.find("contacting representatives", "en", ENTRY_MODELS).other_language == ""
+    html = client.get("/en/search/", {"q": "interpeller ses élus"}).content.decode()
+    assert "More results in French" in html
+
+
 # ------------------------------------------------------------- Search page ---
 
 
