@@ -157,6 +157,12 @@ def _candidates(word):
     )
 
 
+def _left_out(typed, word):
+    """Whether `typed` is `word` with letters left out (its letters, in order, in `word`)."""
+    letters = iter(word)
+    return all(char in letters for char in typed)
+
+
 def corrections(query, language):
     """{misspelt word: [closest known words]} for the words no indexed text contains."""
     typed = analysis.significant_words(query, language)
@@ -166,13 +172,16 @@ def corrections(query, language):
         if word in known:
             continue
         limit = allowed_edits(word)
-        # The fewest edits first; then words of names, as readers look for names.
+        # The fewest edits first; then a word the typed one is missing letters
+        # of (a letter left out is the commonest typo: "decidm" is "decidim"
+        # rather than "decide"); then words of names, as readers look for names.
         scored = sorted(
-            (edits(word, other, limit), -place, other) for other, place in _candidates(word)
+            (edits(word, other, limit), not _left_out(word, other), -place, other)
+            for other, place in _candidates(word)
         )
-        best = [other for distance, _p, other in scored if distance <= limit][:MAX_CORRECTIONS]
+        best = [other for distance, *_rest, other in scored if distance <= limit]
         if best:
-            found[word] = best
+            found[word] = best[:MAX_CORRECTIONS]
     return found
 
 
