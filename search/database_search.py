@@ -33,7 +33,6 @@ class Entry:
     facts: dict
     score: float = 0.0
     languages: set = field(default_factory=set)  # the languages whose text matched best
-    own: float = 0.0  # best score in the reader's language
 
     @cached_property
     def values(self):
@@ -223,14 +222,12 @@ def matching_entries(query, language, fixed):
         variants = analysis.query_variants(query, code) if query else []
         if corrected:
             variants += analysis.query_variants(corrected, code)
-        terms = list(dict.fromkeys(t for v in variants for t in v))
-        terms += analysis.query_terms(others, code) if others else []
+        extra = analysis.query_terms(others, code) if others else []
+        terms = list(dict.fromkeys([*(t for v in variants for t in v), *extra]))
         weight = 1.0 if code == language else OTHER_LANGUAGE
         for key, score, facts, name in matching_rows(terms, prefix if query else "", code):
             score *= 1 + NAME_WEIGHT * name_bonus(variants, name)
             entry = entries.setdefault(key, Entry(key, facts))
-            if code == language:
-                entry.own = score
             if score * weight > entry.score:
                 entry.score, entry.languages = score * weight, {code}
     return entries
