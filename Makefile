@@ -25,6 +25,7 @@ run: $(VENV)/.installed
 	$(EMBEDDED) migrate --noinput
 	$(EMBEDDED) compilemessages --ignore=.venv -v0
 	$(EMBEDDED) load_demo_data
+	$(EMBEDDED) search_index rebuild
 	$(EMBEDDED) runserver $(HOST)
 
 test: $(VENV)/.installed

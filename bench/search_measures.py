@@ -34,23 +34,6 @@ def database_search(query, language, models, limit):
     return hits[:limit]
 
 
-def database_search_by_score(query, language, models, limit):
-    """The same backend, results of all models merged by their full-text score:
-    the best the database backend can do, for the relevance comparison."""
-    from wagtail.models import Locale
-
-    words = " ".join(re.findall(r"\w+", query))
-    if not words:
-        return []
-    locale = Locale.objects.filter(language_code=language).first()
-    scored = []
-    for model in models:
-        results = model.objects.live().filter(locale=locale).search(words).annotate_score("_s")
-        scored += [(page._s or 0, page) for page in results[:limit]]
-    scored.sort(key=lambda pair: -pair[0])
-    return [page for _score, page in scored[:limit]]
-
-
 def ours(query, language, models, limit):
     from search import services
 
@@ -69,6 +52,13 @@ def fallback(query, language, models, limit):
     if results.backend != "database":
         raise RuntimeError(f"find({query!r}) answered from {results.backend}, not the database")
     return [hit.page for hit in results.hits]
+
+
+def database_search_alone(query, language, models, limit):
+    """Our find() with Elasticsearch switched off, as `make run` has it: the database
+    search on its own index (search.database_search)."""
+    with database_only("fallback"):
+        return fallback(query, language, models, limit)
 
 
 SYSTEMS = (("ours", ours), ("database", database_search), ("fallback", fallback))
@@ -327,18 +317,26 @@ def child_drift(args):
     sys.stdout.write(json.dumps(report, default=str))
 
 
+def relevance_systems():
+    """The searches compared: Elasticsearch (when configured), the database search
+    (its own index, issue #18), and Wagtail's database backend as the database
+    fallback used it before (one search per model, concatenated)."""
+    from django.conf import settings
+
+    systems = {"Elasticsearch": ours} if settings.ELASTICSEARCH_URL else {}
+    systems["database search"] = database_search_alone
+    systems["Wagtail database backend (before)"] = database_search
+    return systems
+
+
 def child_relevance(args):
-    """nDCG@10 of ours and of the database backend on the judged queries."""
+    """nDCG@10, recall@5, MRR and queries finding nothing, per search, on the judged queries."""
     common.setup_django()
     from pages.models import ENTRY_MODELS
 
     models = list(ENTRY_MODELS)
     judged = load_judgments(args.judgments)
-    systems = {
-        "ours": ours,
-        "database (as the fallback)": database_search,
-        "database (merged by score)": database_search_by_score,
-    }
+    systems = relevance_systems()
     rows, unresolved = [], []
     for query, language, expected in judged:
         keys = []
@@ -355,16 +353,21 @@ def child_relevance(args):
             ranked = [page.translation_key for page in search(query, language, models, 10)]
             row[name] = ndcg(ranked, keys, 10)
             row[f"{name} recall@5"] = len(set(ranked[:5]) & set(keys)) / min(5, len(keys))
+            first = next((i for i, key in enumerate(ranked) if key in keys), None)
+            row[f"{name} mrr"] = 0.0 if first is None else 1 / (first + 1)
+            row[f"{name} empty"] = not ranked
         rows.append(row)
-    means = {
-        name: statistics.fmean(row[name] for row in rows) if rows else None for name in systems
-    }
-    recall = {
-        name: statistics.fmean(row[f"{name} recall@5"] for row in rows) if rows else None
-        for name in systems
-    }
-    report = {"queries": len(judged), "scored": len(rows), "ndcg10": means,
-              "recall5": recall, "rows": rows, "unresolved": unresolved}  # fmt: skip
+
+    def mean(suffix):
+        return {
+            name: statistics.fmean(row[name + suffix] for row in rows) if rows else None
+            for name in systems
+        }
+
+    empty = {name: sum(row[f"{name} empty"] for row in rows) for name in systems}
+    report = {"queries": len(judged), "scored": len(rows), "ndcg10": mean(""),
+              "recall5": mean(" recall@5"), "mrr": mean(" mrr"), "empty": empty,
+              "rows": rows, "unresolved": unresolved}  # fmt: skip
     sys.stdout.write(json.dumps(report, default=str))
 
 

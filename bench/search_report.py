@@ -44,16 +44,26 @@ def table(r, args):
     elif rel:
         lines.append(
             f"Relevance on the demo catalogue ({rel['scored']} of {rel['queries']} judged "
-            "queries scored): nDCG@10 / recall@5"
+            "queries scored)"
         )
-        for name, value in rel["ndcg10"].items():
-            lines.append(f"   {name:<28} {value:.3f} / {rel['recall5'][name]:.3f}")
+        lines += relevance_table(rel)
         if rel["unresolved"]:
             lines.append(f"   entries of the judgments not found: {rel['unresolved'][:10]}")
     else:
         lines.append(f"Relevance: not measured ({JUDGMENTS.name} missing or part not asked for)")
     lines += ["", "goals: " + "; ".join(goals)]
     return "\n".join(lines)
+
+
+def relevance_table(rel, label=""):
+    """nDCG@10, recall@5, MRR and the queries that found nothing, one line per search."""
+    lines = [f"   {label + 'search':<40} nDCG@10  recall@5  MRR    found nothing"]
+    for name, value in rel["ndcg10"].items():
+        lines.append(
+            f"   {label + name:<40} {value:.3f}    {rel['recall5'][name]:.3f}     "
+            f"{rel['mrr'][name]:.3f}  {rel['empty'][name]}"
+        )
+    return lines
 
 
 def rebuild_lines(r, args, goals):

@@ -75,6 +75,33 @@ def parse_filters(querydict):
     return filters
 
 
+# Facets listed by count then label; the others keep their natural order.
+BY_COUNT = ("topics", "themes", "countries", "interface_languages", "licence")
+
+
+def facet_results(counts, filters, language):
+    """[FacetResult] in FACETS order, from {facet name: [(value, count)]} in count order.
+
+    Both searches count values their own way and end here, so that the page
+    shows their facets alike.
+    """
+    label = labeller(language)
+    results = []
+    for facet in FACETS:
+        chosen = set(filters.get(facet.name, []))
+        buckets = [
+            Bucket(value, label(facet.name, value), count, value in chosen)
+            for value, count in counts.get(facet.name, [])
+        ]
+        # A chosen value with no results stays visible, so it can be unchosen.
+        present = {bucket.value for bucket in buckets}
+        buckets += [Bucket(value, label(facet.name, value), 0, True) for value in chosen - present]
+        if facet.name in BY_COUNT:
+            buckets.sort(key=lambda b: (-b.count, b.label.casefold()))
+        results.append(FacetResult(facet, buckets))
+    return results
+
+
 def labeller(language):
     """A function (facet name, value) -> label in the reader's language."""
     labels = _ValueLabels(language)

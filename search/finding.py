@@ -2,25 +2,25 @@
 
 One query searches both languages; each hit is then shown in the reader's
 language. When Elasticsearch is not configured (the embedded default) or does
-not answer, the same call answers from Wagtail's database search, with
-`Results.backend == "database"` so the page can say that results are simpler.
+not answer, the same call answers from the database's own index
+(`search.database_search`), with the same features and `Results.backend ==
+"database"`.
 """
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from elasticsearch import TransportError
 from elasticsearch.exceptions import ApiError
 from elasticsearch_dsl import Q
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from pages.languages import SITE_LANGUAGES
 
-from . import client
+from . import client, database_search
 from .documents import EntryDocument
-from .facets import FACETS, Bucket, FacetResult, labeller
+from .facets import FACETS, facet_results
 from .indexing import alias_name
 
 logger = logging.getLogger(__name__)
@@ -45,6 +45,13 @@ class Results:
     degraded: bool = False  # True when Elasticsearch should have answered but did not
     facets: list = field(default_factory=list)  # FacetResult, in FACETS order
     offset: int = 0
+    suggestion: str = ""  # "did you mean": the query with its misspelt words corrected
+    other_language: str = ""  # a language whose text matched the first hits better
+
+    @property
+    def has_facets(self):
+        """Whether any facet has a value to show (none when nothing matched)."""
+        return any(facet.buckets for facet in self.facets)
 
 
 def clean_query(text):
@@ -73,39 +80,46 @@ def find(
             )
         except ES_ERRORS:
             logger.warning("Elasticsearch did not answer; searching the database.", exc_info=True)
-            results = _find_database(query, language, models, limit, filters, offset)
+            results = _find_database(query, language, models, limit, filters, sort, offset, facets)
             results.degraded = True
             return results
-    return _find_database(query, language, models, limit, filters, offset)
+    return _find_database(query, language, models, limit, filters, sort, offset, facets)
 
 
 # ------------------------------------------------------------ Database ---
 
 
-def _find_database(query, language, models, limit, filters, offset):
-    """Wagtail's database search, per model; only the kind filter applies here.
+def _find_database(query, language, models, limit, filters, sort, offset, with_facets):
+    """The database's own index (`search.database_search`): the same page, from SQL."""
+    kinds = {model.kind for model in models}
+    entries, counts, fixed = database_search.search(
+        query, language, kinds, filters, sort, with_facets
+    )
+    chosen = entries[offset : offset + limit]
+    pages = _pages_in([entry.key for entry in chosen], language)
+    hits = [
+        Hit(
+            page=pages[entry.key],
+            other_language_only=language not in entry.facts.get("languages", [language]),
+        )
+        for entry in chosen
+        if entry.key in pages
+    ]
+    results = Results(hits=hits, total=len(entries), backend="database", offset=offset)
+    if with_facets:
+        results.facets = facet_results(counts, filters, language)
+    if fixed:
+        results.suggestion = database_search.corrected_query(query, fixed)
+    results.other_language = _better_language([entry.languages for entry in entries[:5]], language)
+    return results
 
-    The database engines (SQLite FTS5, PostgreSQL) have their own query
-    syntax; only words reach them, so no input can make them fail.
-    """
-    words = " ".join(re.findall(r"\w+", query))
-    kinds = filters.get("kind")
-    models = [model for model in models if not kinds or model.kind in kinds]
-    locale = Locale.objects.filter(language_code=language).first()
-    hits, total = [], 0
-    for model in models:
-        queryset = model.objects.live().filter(locale=locale)
-        if words:
-            found = queryset.search(words)
-            total += found.count()
-            hits += list(found[: offset + limit])
-        elif query == "":
-            total += queryset.count()
-            hits += list(queryset.order_by("title")[: offset + limit])
-    if not words and query:
-        return Results(backend="database")  # only punctuation: nothing to look for
-    hits = [Hit(page=page) for page in hits[offset : offset + limit]]
-    return Results(hits=hits, total=total, backend="database", offset=offset)
+
+def _better_language(matched, language):
+    """The other language, when most of the first hits matched only in its text."""
+    others = [codes for codes in matched if codes and language not in codes]
+    if matched and len(others) * 2 > len(matched):
+        return next(iter(others[0]))
+    return ""
 
 
 # ------------------------------------------------------- Elasticsearch ---
@@ -199,6 +213,8 @@ def _find_elasticsearch(query, language, models, limit, filters, sort, offset, w
             post_tags=["</mark>"],
             highlight_query=words.to_dict(),
         ).highlight(*highlighted)
+        for name in SPELLING_FIELDS:
+            search = search.suggest(name, query, term={"field": name, **SPELLING})
     search = search.sort(*_sorting(sort, language, bool(query))).extra(track_total_hits=True)
     response = search[offset : offset + limit].execute()
     results = Results(
@@ -209,22 +225,65 @@ def _find_elasticsearch(query, language, models, limit, filters, sort, offset, w
     )
     if with_facets:
         results.facets = _facet_results(response, filters, language)
+    if query and results.total < FEW_RESULTS:
+        results.suggestion = _spelling(response, query)
+    matched = [_highlighted_languages(hit) for hit in list(response)[:5]]
+    results.other_language = _better_language(matched, language)
     return results
+
+
+# "Did you mean": the term suggester, on the words of names and summaries, for
+# words those fields do not have; offered when the query finds little.
+SPELLING_FIELDS = [
+    f"{kind}_{code}.folded" for kind in ("name", "summary") for code in SITE_LANGUAGES
+]
+SPELLING = {"suggest_mode": "missing", "min_word_length": 4, "prefix_length": 1, "size": 1}
+FEW_RESULTS = 5
+
+
+def _spelling(response, query):
+    """The query with each misspelt word replaced by the best-scored correction, or ""."""
+    if not hasattr(response, "suggest"):
+        return ""
+    best = {}  # offset of a word -> (score, length, correction)
+    for name in SPELLING_FIELDS:
+        for entry in getattr(response.suggest, name, []):
+            for option in entry.options:
+                if option.score > best.get(entry.offset, (0,))[0]:
+                    best[entry.offset] = (option.score, entry.length, option.text)
+    if not best:
+        return ""
+    text = query
+    for offset, (_score, length, correction) in sorted(best.items(), reverse=True):
+        text = text[:offset] + correction + text[offset + length :]
+    return text
+
+
+def _highlighted_languages(hit):
+    """The languages whose fields matched a hit's words (from its highlighted fields)."""
+    if not hasattr(hit.meta, "highlight"):
+        return set()
+    return {name.rsplit("_", 1)[-1] for name in hit.meta.highlight.to_dict()}
 
 
 def _pages_in(keys, language):
     """{translation key: the live page to show}, the reader's language when it exists.
 
+    The reader's language first, then the other language only for the keys
+    it lacks: most entries exist in both, and building each hit's page twice
+    (Wagtail's specific pages are costly to make) was half of a search's time.
     `.specific()` fetches one query per page type, not one per hit.
     """
     if not keys:
         return {}
-    locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
-    chosen = {}
-    for page in Page.objects.live().filter(translation_key__in=keys).specific():
-        key = str(page.translation_key)
-        if key not in chosen or locales.get(page.locale_id) == language:
-            chosen[key] = page
+    live = Page.objects.live()
+    chosen = {
+        str(page.translation_key): page
+        for page in live.filter(translation_key__in=keys, locale__language_code=language).specific()
+    }
+    missing = [key for key in keys if str(key) not in chosen]
+    for page in live.filter(translation_key__in=missing).specific() if missing else ():
+        chosen.setdefault(str(page.translation_key), page)
     return chosen
 
 
@@ -257,23 +316,17 @@ def _hits(response, language):
 
 
 def _facet_results(response, filters, language):
-    label = labeller(language)
-    results = []
+    counts = {}
     for facet in FACETS:
-        chosen = set(filters.get(facet.name, []))
-        buckets = []
-        for bucket in getattr(response.aggregations, facet.name).values.buckets:
-            value = bucket.key_as_string if facet.name == "open_source" else str(bucket.key)
-            buckets.append(
-                Bucket(value, label(facet.name, value), bucket.doc_count, value in chosen)
+        buckets = getattr(response.aggregations, facet.name).values.buckets
+        counts[facet.name] = [
+            (
+                bucket.key_as_string if facet.name == "open_source" else str(bucket.key),
+                bucket.doc_count,
             )
-        # A chosen value with no results stays visible, so it can be unchosen.
-        present = {bucket.value for bucket in buckets}
-        buckets += [Bucket(value, label(facet.name, value), 0, True) for value in chosen - present]
-        if facet.name in ("topics", "themes", "countries", "interface_languages", "licence"):
-            buckets.sort(key=lambda b: (-b.count, b.label.casefold()))
-        results.append(FacetResult(facet, buckets))
-    return results
+            for bucket in buckets
+        ]
+    return facet_results(counts, filters, language)
 
 
 # -------------------------------------------------------- Autocomplete ---

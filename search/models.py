@@ -31,3 +31,61 @@ class PendingEntry(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} since {self.queued_at:%Y-%m-%d %H:%M:%S}"
+
+
+class EntryText(models.Model):
+    """One entry in one language, as the database search finds it (its own index).
+
+    The `*_terms` columns hold stems made by `search.analysis`; the database
+    indexes them for full-text search (an FTS5 table on SQLite, a weighted
+    `tsvector` column with a GIN index on PostgreSQL: see the migration) and
+    ranks what matches (BM25, `ts_rank_cd`). `facts` holds the rest of the
+    entry's Elasticsearch document (kind, facets, languages, sort keys), the
+    same in every language's row, so that facets, sorting and grouping by
+    entry need no other table. Rows are written with the Elasticsearch
+    documents, by the same outbox (`search.database_index`).
+    """
+
+    translation_key = models.UUIDField(db_index=True)
+    language = models.CharField(max_length=8)
+    name = models.CharField(max_length=255)
+    name_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    related_terms = models.TextField(blank=True)
+    facts = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("searchable entry text")
+        verbose_name_plural = _("searchable entry texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "language"], name="search_entrytext_one_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
+
+
+class IndexedWord(models.Model):
+    """A word of the indexed names, summaries and texts, folded but not stemmed.
+
+    Typo tolerance asks it which known words are close to a word nothing
+    contains (through a trigram index on PostgreSQL). A misspelt word is only
+    corrected to words of names and summaries, as with Elasticsearch, names'
+    first (`place`). Words are added as entries are indexed, and only dropped
+    by a rebuild: a word no entry has any more corrects to nothing.
+    """
+
+    IN_TEXT, IN_SUMMARY, IN_NAME = 0, 1, 2
+
+    word = models.CharField(max_length=64, primary_key=True)
+    place = models.PositiveSmallIntegerField(default=IN_TEXT)  # the best place it was seen
+
+    class Meta:
+        verbose_name = _("indexed word")
+        verbose_name_plural = _("indexed words")
+
+    def __str__(self):
+        return self.word

@@ -1,12 +1,14 @@
 """The small API the rest of the site uses to index and find entries.
 
-Views call `find()` and `suggest()`; page changes reach the index through
-its outbox (`search.pending`), which calls `sync_entries()`.
+Views call `find()` and `suggest()`; page changes reach the indexes through
+their outbox (`search.pending`), which calls `update_entries()`: the
+database's own index (`database_index`), then Elasticsearch's (`sync_entries()`).
 Nothing outside `search/` talks to Elasticsearch: this module is the door.
 The work is done in `indexing` (documents and index upkeep) and `finding`
 (queries, facets, autocomplete, database fallback).
 """
 
+from . import client, database_index
 from .documents import EntryDocument
 from .facets import FACETS, parse_filters
 from .finding import ES_ERRORS, SORTS, Hit, Results, clean_query, find, suggest
@@ -23,6 +25,17 @@ from .indexing import (
 )
 from .related import RELATED_NAMES
 from .versions import entry_pages, live_versions_by_key
+
+
+def update_entries(keys):
+    """The database's index first, then Elasticsearch's (when configured); returns the keys done.
+
+    While Elasticsearch is away, the database search that stands in for it is
+    current; the outbox keeps the keys until Elasticsearch has them too.
+    """
+    done = database_index.sync(keys)
+    return sync_entries(keys) if client.is_configured() else done
+
 
 __all__ = [
     "ES_ERRORS",
@@ -47,4 +60,5 @@ __all__ = [
     "sort_key",
     "suggest",
     "sync_entries",
+    "update_entries",
 ]

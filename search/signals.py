@@ -2,7 +2,8 @@
 
 Handlers only write the outbox row and enqueue the flush after the
 transaction commits, so a publish never waits for Elasticsearch nor fails
-because of it; the durable queue does the work. A change also re-indexes
+because of it; the durable queue does the work, for the database's own
+index and, when it is configured, Elasticsearch's. A change also re-indexes
 the entries whose documents show the page (a renamed topic or organization
 changes the tools filed under it).
 """
@@ -16,7 +17,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages.models import is_entry
 
-from . import client, pending
+from . import pending
 
 logger = logging.getLogger(__name__)
 MAX_RELATED = 1000  # bound on the entries re-indexed for one change
@@ -48,7 +49,7 @@ def schedule(keys):
     exactly when the edit is. A failure to enqueue the task only delays the
     update (the next publish, or `search_index reconcile`, flushes the row).
     """
-    if not client.is_configured() or not keys:
+    if not keys:
         return
     pending.mark(keys)
     transaction.on_commit(request_flush)

@@ -16,7 +16,7 @@ from django_tasks import task
 
 from django.utils import timezone
 
-from . import client, pending, services
+from . import pending, services
 
 logger = logging.getLogger(__name__)
 PRIORITY = 50  # django-tasks runs higher priorities first (-100 … 100, default 0)
@@ -26,11 +26,9 @@ BUDGET_S = 30  # a task hands over to a fresh one after this long, so others get
 
 @task(priority=PRIORITY)
 def flush_index_queue(attempt=1):
-    """Bring the documents of every entry in the outbox up to date."""
-    if not client.is_configured():
-        return "not configured"
+    """Bring the index rows and documents of every entry in the outbox up to date."""
     try:
-        done, more = pending.flush(services.sync_entries, budget_s=BUDGET_S)
+        done, more = pending.flush(services.update_entries, budget_s=BUDGET_S)
     except services.ES_ERRORS:
         _retry_later(attempt)
         raise

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pages.localized_urls import reverse_in
 from pages.models import ENTRY_MODELS
 
 from . import services
@@ -68,6 +69,7 @@ def search_view(request):
     if sort != ("relevance" if query else "name"):
         state.append(("sort", sort))
     _link_facets(results.facets, state)
+    others = [item for item in state if item[0] != "q"]
     return TemplateResponse(
         request,
         "search/search.html",
@@ -81,8 +83,19 @@ def search_view(request):
             "state": state,
             "extra_query": urlencode(state),
             "any_filter": bool(filters),
+            "suggestion_url": "?" + urlencode([("q", results.suggestion), *others])
+            if results.suggestion
+            else "",
+            "other_language_url": _in_language(results.other_language, state),
         },
     )
+
+
+def _in_language(language, state):
+    """The same search on the site in `language` (the query and filters, as they are)."""
+    if not language:
+        return ""
+    return reverse_in(language, "search") + "?" + urlencode(state)
 
 
 def _toggled(state, name, value):

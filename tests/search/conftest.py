@@ -20,6 +20,27 @@ def load_judgments():
     return yaml.safe_load(JUDGMENTS.read_text(encoding="utf-8"))
 
 
+def judged_recall(judgments, top_labels):
+    """(mean recall@5, [misses], [queries that found nothing]) of a search on the judged queries.
+
+    `top_labels(query, language)` is the search: the labels of its first hits.
+    """
+    recalls, misses, empty = [], [], []
+    for judgment in judgments:
+        top = top_labels(judgment["query"], judgment["language"])
+        expected = judgment["first"]
+        found = [label for label in expected if label in top[:5]]
+        recalls.append(len(found) / len(expected))
+        if not top:
+            empty.append(judgment["query"])
+        if len(found) < len(expected):
+            misses.append(
+                f"{judgment['query']!r} ({judgment['language']}): {top[:5]} lacks "
+                f"{sorted(set(expected) - set(found))}"
+            )
+    return sum(recalls) / len(recalls), misses, empty
+
+
 def entry_label(page):
     """`kind/english-slug`, as the judgments name entries."""
     from wagtail.models import Page
@@ -29,7 +50,7 @@ def entry_label(page):
     return f"{page.specific.kind.replace('_', '-')}/{slug}"
 
 
-def _replace_with_demo_catalogue():
+def replace_with_demo_catalogue():
     from pages.generators.demo import load_demo_data
     from pages.models import (
         OrganizationIndexPage,
@@ -64,7 +85,7 @@ def index_everything():
 @pytest.fixture(scope="module")
 def demo_search(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        _replace_with_demo_catalogue()
+        replace_with_demo_catalogue()
         index_everything()
         yield
         transaction.set_rollback(True)

@@ -1,6 +1,7 @@
 """`manage.py search_index rebuild|status|reconcile`: the index's upkeep by hand.
 
-`rebuild` fills a new versioned index while searches keep using the old one,
+`rebuild` rewrites the database search's index, then (when Elasticsearch is
+configured) fills a new versioned index while searches keep using the old one,
 then moves the alias in one atomic call; `status` shows drift between the
 database and the index, and the update queue (the outbox); `reconcile`
 empties the outbox, then repairs any drift left.
@@ -15,7 +16,7 @@ from tqdm import tqdm
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max
 
-from search import client, pending, rebuilding, services
+from search import client, database_index, pending, rebuilding, services
 from search.models import PendingEntry
 
 
@@ -32,6 +33,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action, processes, **options):
+        if action == "rebuild":
+            entries = database_index.rebuild()
+            self.stdout.write(f"database search index: {entries} entries.")
+            if not client.is_configured():
+                return  # the embedded default: the database's index is the only one
         if not client.is_configured():
             raise CommandError("ELASTICSEARCH_URL is not set.")
         if processes < 1:
@@ -108,7 +114,7 @@ class Command(BaseCommand):
         # The outbox first: what it holds is what the queue would have done.
         services.ensure_index()
         pending.retry_given_up()
-        flushed, _more = pending.flush(services.sync_entries, budget_s=float("inf"))
+        flushed, _more = pending.flush(services.update_entries, budget_s=float("inf"))
         if flushed:
             self.stdout.write(f"updated {flushed} entries waiting in the update queue.")
         drift = self.drift()
