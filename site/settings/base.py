@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "discussion",
     "search",
     "opendata",
+    "worker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -211,6 +212,11 @@ TASKS = {
         "BACKEND": env.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# `manage.py task_worker` (worker/): a task still RUNNING after this many
+# seconds was abandoned by a dead worker and is queued again (every task is
+# idempotent), up to OGPT_TASK_MAX_ATTEMPTS runs.
+OGPT_TASK_STALE_AFTER = int(env.get("OGPT_TASK_STALE_AFTER", "300"))
+OGPT_TASK_MAX_ATTEMPTS = int(env.get("OGPT_TASK_MAX_ATTEMPTS", "5"))
 
 # ------------------------------------------------------------- Wiki rules ---
 # How many of a new contributor's edits go to review first (issue: wiki editing).
