@@ -171,6 +171,8 @@ EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: the folder.
+EMAIL_FILE_PATH = env.get("EMAIL_FILE_PATH", "")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "OGP Toolbox <noreply@localhost>")
 
 # ------------------------------------------------------------ Languages ---
@@ -203,7 +205,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json"]
 
 # ---------------------------------------------------------------- Search ---
 # Empty means "not configured": search answers from the database instead.
+# Several nodes of one cluster: their URLs separated by commas.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
+# Copies of each shard on other nodes: 1 on a cluster of two nodes or more.
+ELASTICSEARCH_REPLICAS = int(env.get("ELASTICSEARCH_REPLICAS", "0"))
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "ogptoolbox")
 
 # ----------------------------------------------------------------- Tasks ---
