@@ -122,6 +122,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(env.get("CONN_MAX_AGE", "60")),
+        # A connection kept across a database restart is checked before reuse:
+        # the first request after the restart gets a fresh one, not an error.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
