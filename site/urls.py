@@ -10,14 +10,21 @@ from wagtail.documents import urls as wagtaildocs_urls
 import pages.localized_urls  # noqa: F401  (registers the entry_kind converter)
 from contributions.views.create import create_view
 from contributions.views.review import review_queue_view
+from pages.robots import robots_txt
+from pages.sitemap import sitemap_view
 from pages.views import favicon, switch_language
 from search.views import search_view, suggest_view
+
+# 500: rendered without the database or context processors, in the URL's language.
+handler500 = "pages.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:language>/", switch_language, name="switch_language"),
     path("favicon.ico", favicon, name="favicon"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
     path("api/v1/", include("opendata.urls_api")),
 ]
 

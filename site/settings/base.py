@@ -6,14 +6,27 @@ Wagtail's database search and e-mail printed to the console.
 """
 
 import os
+import sys
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = os.environ
+
+# The folders templates/, static/ and locale/ sit beside `site/` in a checkout
+# and inside the package once installed from the wheel (see pyproject.toml).
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+INSTALLED = (PACKAGE_DIR / "templates").is_dir()
+BASE_DIR = PACKAGE_DIR if INSTALLED else PACKAGE_DIR.parent
+# What the site writes (SQLite file, file cache, collected static files, media):
+# the checkout itself when run from one, else `var/ogptoolbox` of the Python
+# environment it is installed in (never site-packages); OGPT_DATA_DIR overrides.
+DATA_DIR = Path(
+    env.get("OGPT_DATA_DIR") or (Path(sys.prefix) / "var" / "ogptoolbox" if INSTALLED else BASE_DIR)
+)
 
 
 def env_bool(name, default=False):
@@ -120,7 +133,7 @@ TEMPLATES = [
 # ------------------------------------------------------------- Database ---
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
         conn_max_age=int(env.get("CONN_MAX_AGE", "60")),
         # A connection kept across a database restart is checked before reuse:
         # the first request after the restart gets a fresh one, not an error.
@@ -135,7 +148,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": {
         "BACKEND": env.get("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
-        "LOCATION": env.get("CACHE_LOCATION", str(BASE_DIR / ".cache" / "django")),
+        "LOCATION": env.get("CACHE_LOCATION", str(DATA_DIR / ".cache" / "django")),
     }
 }
 
@@ -177,6 +190,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: the folder.
 EMAIL_FILE_PATH = env.get("EMAIL_FILE_PATH", "")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "OGP Toolbox <noreply@localhost>")
+# Who receives the error reports (see LOGGING): "Name <address>, other@example.org".
+ADMINS = [parseaddr(address) for address in env_list("ADMINS")]
+SERVER_EMAIL = env.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # ------------------------------------------------------------ Languages ---
 LANGUAGE_CODE = "en"
@@ -191,10 +207,10 @@ USE_TZ = True
 
 # --------------------------------------------------------- Static files ---
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.get("STATIC_ROOT", DATA_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.get("MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -232,9 +248,24 @@ OGPT_TASK_MAX_ATTEMPTS = int(env.get("OGPT_TASK_MAX_ATTEMPTS", "5"))
 # How many of a new contributor's edits go to review first (issue: wiki editing).
 OGPT_REVIEW_FIRST_EDITS = int(env.get("OGPT_REVIEW_FIRST_EDITS", "3"))
 
+# Every record goes to the console once, through the root logger. Django's
+# default configuration also gives the `django` logger a console handler of its
+# own (in DEBUG) that printed each `django.*` line a second time: it is replaced
+# by no handler, so that those records only propagate to the root's.
+LOG_LEVEL = env.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Errors of requests (500s, with the traceback) e-mailed to ADMINS.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }

@@ -28,3 +28,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# Request errors (500s) are e-mailed to ADMINS as well as printed.
+# (The handler takes only ERROR records; warnings such as 404s are printed only.)
+LOGGING["loggers"]["django.request"] = {"handlers": ["mail_admins"], "propagate": True}  # noqa: F405
