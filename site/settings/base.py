@@ -143,6 +143,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # -------------------------------------------------------------- Caching ---
+# Seconds a proxy in front (nginx, bin/stack) may serve an anonymous page again
+# (pages/cache.py); 0: pages are not marked for the proxy.
+OGPT_PROXY_CACHE_SECONDS = int(env.get("OGPT_PROXY_CACHE_SECONDS", "0"))
 # Shared by every worker process of one machine by default (files); point
 # CACHE_BACKEND/CACHE_LOCATION at memcached or redis when running several machines.
 CACHES = {
