@@ -83,7 +83,13 @@ def worker(tmp_path, settings):
 
 
 def mails_sent(workers):
-    return sorted(p.name for p in workers.mail_dir.iterdir())
+    """The Message-IDs of the e-mails the worker wrote (a file is opened before sending)."""
+    return [
+        line
+        for path in sorted(workers.mail_dir.iterdir())
+        for line in path.read_text().splitlines()
+        if line.startswith("Message-ID: ")
+    ]
 
 
 @pytest.fixture
