@@ -276,6 +276,27 @@ class EmailPreference(models.Model):
         return f"{self.user_id}: {self.frequency}"
 
 
+class EmailDelivery(models.Model):
+    """One e-mail sent, under a key naming what it carried (its de-duplication key).
+
+    The row is written in the transaction that sends the e-mail and marks its
+    notifications e-mailed: a task run again after a crash before the commit
+    finds no row and sends again (at least once); a run after the commit, or a
+    second worker running the same task at the same time (it waits on the
+    unique key), finds the row and sends nothing (never twice).
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("e-mail sent")
+        verbose_name_plural = _("e-mails sent")
+
+    def __str__(self):
+        return self.key
+
+
 DEFAULT_FREQUENCY = EmailPreference.Frequency.IMMEDIATE
 
 # Only the text is versioned: hiding, locking and thread moves are moderation

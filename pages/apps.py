@@ -23,13 +23,19 @@ def warm_content_types(**kwargs):
 
     Serving a page looks up the content types of the pages on its route one by
     one; a new worker would otherwise pay a query for each on its first pages.
+    It runs outside the request handler, so a database outage must not escape
+    from it (the page then answers 503): it tries again on the next request.
     """
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from django.core.signals import request_started
+    from django.db import DatabaseError, InterfaceError
 
     from wagtail.models import Page
 
-    request_started.disconnect(dispatch_uid="ogpt-warm-content-types")
     models = [m for m in apps.get_models() if issubclass(m, Page)]
-    ContentType.objects.get_for_models(*models)
+    try:
+        ContentType.objects.get_for_models(*models)
+    except (DatabaseError, InterfaceError):
+        return
+    request_started.disconnect(dispatch_uid="ogpt-warm-content-types")

@@ -6,10 +6,17 @@ URL and a catalogue-wide generation number that every publish, unpublish,
 move or delete bumps: relations are shown both ways, so one edit can change
 many pages and a global generation is the simple, always-correct invalidation.
 Logged-in readers (session cookie) always get a fresh page.
+
+Behind nginx (bin/stack), such a page also tells the proxy it may serve it
+again for OGPT_PROXY_CACHE_SECONDS (the `X-Accel-Expires` header, which nginx
+reads and never passes on): readers then get it at the speed of a static
+file, at most that many seconds behind a publish. Nothing else is marked, so
+search, the API, forms and every logged-in page still reach the site.
 """
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -57,7 +64,7 @@ class AnonymousPageCacheMiddleware:
         key = _key(request)
         cached = cache.get(key)
         if cached is not None:
-            return cached
+            return _shareable(cached)
         response = self.get_response(request)
         if (
             getattr(request, "ogpt_cacheable", False)
@@ -68,7 +75,15 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             cache.set(key, response, TIMEOUT)
+            return _shareable(response)
         return response
+
+
+def _shareable(response):
+    seconds = settings.OGPT_PROXY_CACHE_SECONDS
+    if seconds:
+        response["X-Accel-Expires"] = str(seconds)
+    return response
 
 
 def mark_cacheable(request):

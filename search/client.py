@@ -14,11 +14,15 @@ def is_configured():
 
 @lru_cache(maxsize=1)
 def _connect(url):
+    # Several nodes of one cluster, comma-separated: the client spreads the
+    # requests and keeps going on the others when one node is down.
+    hosts = [host.strip() for host in url.split(",") if host.strip()]
     # orjson: a rebuild serialises tens of megabytes of documents, several
     # times faster than with the standard library's json.
     return connections.create_connection(
         alias="default",
-        hosts=[url],
+        hosts=hosts,
+        retry_on_status=(502, 503, 504),
         request_timeout=10,
         retry_on_timeout=True,
         max_retries=2,

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from elasticsearch.helpers import bulk, streaming_bulk
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -46,6 +47,8 @@ def create_index(bulk_load=False):
     """
     name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
     index = EntryDocument._index.clone(name)
+    # One copy of each shard on another node of a cluster (bin/stack runs two).
+    index.settings(number_of_replicas=settings.ELASTICSEARCH_REPLICAS)
     if bulk_load:
         index.settings(refresh_interval="2s", translog={"durability": "async"})
     index.create(using=client.get_client())

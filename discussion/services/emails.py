@@ -7,15 +7,19 @@ one-click unsubscribe link that needs no login (also offered to mail clients
 through the List-Unsubscribe headers, RFC 8058).
 """
 
+import hashlib
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from pages.languages import SITE_LANGUAGES
 
-from ..models import DEFAULT_FREQUENCY, EmailPreference, Notification
+from ..models import DEFAULT_FREQUENCY, EmailDelivery, EmailPreference, Notification
 from ..tokens import make_token
 from .changes import short_diffs
 from .entries import entry_versions, translate_url
@@ -111,20 +115,19 @@ def send_immediate(ids):
     if not notifications:
         return 0
     pages = _pages(notifications)
-    messages = []
-    for notification in notifications:
-        user = notification.recipient
-        post_language = notification.post.language if notification.post_id else None
-        language = recipient_language(user, post_language)
-        with translation.override(language):
-            item = describe(notification, pages, language)
-            subject = render_to_string("discussion/email/notification_subject.txt", item)
-            messages.append(_message(user, subject, "notification", item, language))
-    get_connection().send_messages(messages)
-    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
-        emailed_at=timezone.now()
-    )
-    return len(messages)
+    sent = 0
+    with get_connection() as connection:
+        for notification in notifications:
+            user = notification.recipient
+            post_language = notification.post.language if notification.post_id else None
+            language = recipient_language(user, post_language)
+            with translation.override(language):
+                item = describe(notification, pages, language)
+                subject = render_to_string("discussion/email/notification_subject.txt", item)
+                message = _message(user, subject, "notification", item, language)
+            key = f"notification:{notification.pk}"
+            sent += _deliver_once(connection, key, message, [notification.pk])
+    return sent
 
 
 def send_digests():
@@ -139,17 +142,50 @@ def send_digests():
     for notification in pending:
         by_user.setdefault(notification.recipient_id, []).append(notification)
     pages = _pages(pending)
-    messages = []
-    for notifications in by_user.values():
-        user = notifications[0].recipient
-        language = recipient_language(user)
-        with translation.override(language):
-            items = [describe(n, pages, language) for n in notifications if n.read_at is None]
-            if not items:
-                continue
-            subject = render_to_string("discussion/email/digest_subject.txt", {"items": items})
-            messages.append(_message(user, subject, "digest", {"items": items}, language))
-    if messages:
-        get_connection().send_messages(messages)
-    Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())
-    return len(messages)
+    sent = 0
+    with get_connection() as connection:
+        for notifications in by_user.values():
+            user = notifications[0].recipient
+            ids = [n.pk for n in notifications]
+            language = recipient_language(user)
+            with translation.override(language):
+                items = [describe(n, pages, language) for n in notifications if n.read_at is None]
+                if not items:  # all read on the site already: nothing to e-mail
+                    Notification.objects.filter(pk__in=ids).update(emailed_at=timezone.now())
+                    continue
+                subject = render_to_string("discussion/email/digest_subject.txt", {"items": items})
+                message = _message(user, subject, "digest", {"items": items}, language)
+            digest = hashlib.sha256(",".join(map(str, sorted(ids))).encode()).hexdigest()[:24]
+            sent += _deliver_once(connection, f"digest:{user.pk}:{digest}", message, ids)
+    return sent
+
+
+def _deliver_once(connection, key, message, notification_ids):
+    """Send `message` unless an e-mail under `key` went out already; True if sent.
+
+    One transaction per e-mail: the notifications are locked (a second worker
+    running the same task waits here, then finds them e-mailed), the key is
+    recorded, the e-mail sent and the notifications marked. A crash before
+    the commit leaves no trace, so the task run again sends it again; the
+    Message-ID derived from the key lets mail software drop the copy in the
+    one case left, a crash between the mail server's acceptance and the commit.
+    """
+    with transaction.atomic():
+        fresh = list(
+            Notification.objects.select_for_update()
+            .filter(pk__in=notification_ids, emailed_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        if not fresh:
+            return False
+        _delivery, created = EmailDelivery.objects.get_or_create(key=key)
+        if created:
+            message.extra_headers["Message-ID"] = _message_id(key)
+            connection.send_messages([message])
+        Notification.objects.filter(pk__in=fresh).update(emailed_at=timezone.now())
+    return created
+
+
+def _message_id(key):
+    domain = urlsplit(site_url()).hostname or "localhost"
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}.ogpt@{domain}>"

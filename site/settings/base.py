@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "discussion",
     "search",
     "opendata",
+    "worker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -91,6 +92,8 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A 503 page while the database is unreachable (ogpsite/outage.py).
+    "ogpsite.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pages.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -133,11 +136,17 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
         conn_max_age=int(env.get("CONN_MAX_AGE", "60")),
+        # A connection kept across a database restart is checked before reuse:
+        # the first request after the restart gets a fresh one, not an error.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # -------------------------------------------------------------- Caching ---
+# Seconds a proxy in front (nginx, bin/stack) may serve an anonymous page again
+# (pages/cache.py); 0: pages are not marked for the proxy.
+OGPT_PROXY_CACHE_SECONDS = int(env.get("OGPT_PROXY_CACHE_SECONDS", "0"))
 # Shared by every worker process of one machine by default (files); point
 # CACHE_BACKEND/CACHE_LOCATION at memcached or redis when running several machines.
 CACHES = {
@@ -193,6 +202,8 @@ EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: the folder.
+EMAIL_FILE_PATH = env.get("EMAIL_FILE_PATH", "")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "OGP Toolbox <noreply@localhost>")
 # Who receives the error reports (see LOGGING): "Name <address>, other@example.org".
 ADMINS = [parseaddr(address) for address in env_list("ADMINS")]
@@ -228,7 +239,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json"]
 
 # ---------------------------------------------------------------- Search ---
 # Empty means "not configured": search answers from the database instead.
+# Several nodes of one cluster: their URLs separated by commas.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
+# Copies of each shard on other nodes: 1 on a cluster of two nodes or more.
+ELASTICSEARCH_REPLICAS = int(env.get("ELASTICSEARCH_REPLICAS", "0"))
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "ogptoolbox")
 
 # ----------------------------------------------------------------- Tasks ---
@@ -239,6 +253,11 @@ TASKS = {
         "BACKEND": env.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# `manage.py task_worker` (worker/): a task still RUNNING after this many
+# seconds was abandoned by a dead worker and is queued again (every task is
+# idempotent), up to OGPT_TASK_MAX_ATTEMPTS runs.
+OGPT_TASK_STALE_AFTER = int(env.get("OGPT_TASK_STALE_AFTER", "300"))
+OGPT_TASK_MAX_ATTEMPTS = int(env.get("OGPT_TASK_MAX_ATTEMPTS", "5"))
 
 # ------------------------------------------------------------- Wiki rules ---
 # A newcomer's edits and new entries wait for review until the account is

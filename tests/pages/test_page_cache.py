@@ -39,6 +39,23 @@ def test_logged_in_readers_always_get_a_fresh_page(catalogue, client, django_use
     assert "Signed in as reader" in response.content.decode()
 
 
+def test_the_proxy_may_share_an_anonymous_page_for_the_configured_seconds(
+    catalogue, client, settings
+):
+    settings.OGPT_PROXY_CACHE_SECONDS = 5
+    assert client.get(URL)["X-Accel-Expires"] == "5"  # stored
+    assert client.get(URL)["X-Accel-Expires"] == "5"  # served from the cache
+
+
+def test_nothing_is_shared_by_the_proxy_for_a_logged_in_reader_or_a_search(
+    catalogue, client, settings, django_user_model
+):
+    settings.OGPT_PROXY_CACHE_SECONDS = 5
+    assert "X-Accel-Expires" not in client.get("/en/search/?q=consul")
+    client.force_login(django_user_model.objects.create_user("reader", password="pw-r-123"))
+    assert "X-Accel-Expires" not in client.get(URL)
+
+
 @pytest.mark.parametrize(
     "url", ["/en/tools/consul-democracy/", "/en/tools/", "/en/topics/citizen-engagement/"]
 )
