@@ -17,22 +17,13 @@ from contributions.permissions import is_contributor
 from contributions.services.editing import create_entry
 from contributions.services.similar import similar_entries
 from contributions.snapshots import apply
-from pages.models import (
-    OrganizationIndexPage,
-    OrganizationPage,
-    ToolIndexPage,
-    ToolPage,
-    TopicIndexPage,
-    TopicPage,
-    UseCaseIndexPage,
-    UseCasePage,
-)
+from pages.models import INDEX_MODELS, OrganizationPage, ToolPage, TopicPage, UseCasePage
 
 KINDS = {
-    "tool": (ToolPage, ToolIndexPage, gettext_lazy("Add a tool")),
-    "use-case": (UseCasePage, UseCaseIndexPage, gettext_lazy("Add a use case")),
-    "organization": (OrganizationPage, OrganizationIndexPage, gettext_lazy("Add an organization")),
-    "topic": (TopicPage, TopicIndexPage, gettext_lazy("Add a topic")),
+    "tool": (ToolPage, gettext_lazy("Add a tool")),
+    "use-case": (UseCasePage, gettext_lazy("Add a use case")),
+    "organization": (OrganizationPage, gettext_lazy("Add an organization")),
+    "topic": (TopicPage, gettext_lazy("Add a topic")),
 }
 
 
@@ -45,9 +36,9 @@ def create_view(request, kind):
         raise PermissionDenied(
             _("Only contributors with a verified e-mail address can add entries.")
         )
-    model, index_model, heading = KINDS[kind]
+    model, heading = KINDS[kind]
     locale = Locale.objects.get(language_code=get_language())
-    index = index_model.objects.live().get(locale=locale)
+    index = INDEX_MODELS[model].objects.live().get(locale=locale)
     similar = []
     if request.method == "POST":
         form = CreateForm(request.POST, request.FILES, model=model, locale=locale, index=index)

@@ -20,10 +20,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from pages.languages import SITE_LANGUAGES
-from pages.models import UseCaseLink
-from pages.tree import ensure_site_tree
-
-from .kinds import ENTRY_KINDS, language_indexes
+from pages.models import OrganizationPage, ToolPage, TopicPage, UseCaseLink, UseCasePage
+from pages.tree import ensure_site_tree, language_indexes
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo_catalogue.json"
 
@@ -77,9 +75,9 @@ class DemoLoader:
             parents = (
                 {code: self.pages["topic"][item["parent"]][code] for code in SITE_LANGUAGES}
                 if item.get("parent")
-                else language_indexes(self.tree, "topic")
+                else language_indexes(self.tree, TopicPage)
             )
-            self._entry("topic", item, facts={}, relations={}, parents=parents)
+            self._entry(TopicPage, item, facts={}, relations={}, parents=parents)
         for item in self.data["organizations"]:
             facts = {
                 "sector": item.get("sector") or "",
@@ -87,7 +85,7 @@ class DemoLoader:
                 "country": item.get("country") or "",
                 "website": item.get("website") or "",
             }
-            self._entry("organization", item, facts, relations={})
+            self._entry(OrganizationPage, item, facts, relations={})
         for item in self.data["tools"]:
             facts = {
                 name: item.get(name)
@@ -104,7 +102,7 @@ class DemoLoader:
                 "topics": ("topic", item["topics"]),
                 "developers": ("organization", item["developers"]),
             }
-            self._entry("tool", item, facts, relations)
+            self._entry(ToolPage, item, facts, relations)
         for item in self.data["use_cases"]:
             facts = {"country": item.get("country") or "", "year_started": item.get("year_started")}
             relations = {
@@ -112,13 +110,13 @@ class DemoLoader:
                 "tools": ("tool", item["tools"]),
                 "organizations": ("organization", item["organizations"]),
             }
-            self._entry("use_case", item, facts, relations)
+            self._entry(UseCasePage, item, facts, relations)
         return self.created
 
-    def _entry(self, kind, item, facts, relations, parents=None):
-        """Both language versions of one entry; `parents` defaults to the kind's indexes."""
-        model = ENTRY_KINDS[kind][0]
-        parents = parents or language_indexes(self.tree, kind)
+    def _entry(self, model, item, facts, relations, parents=None):
+        """Both language versions of one entry; `parents` defaults to the model's indexes."""
+        kind = model.kind
+        parents = parents or language_indexes(self.tree, model)
         name_key = "title" if "title_en" in item else "name"
         en = model.objects.child_of(parents["en"]).filter(slug=item["slug_en"]).first()
         versions = {}

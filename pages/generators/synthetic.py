@@ -45,11 +45,16 @@ from wagtail.models import Page, Revision
 from pages.cache import bump_generation
 from pages.languages import SITE_LANGUAGES
 from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
-from pages.models import TopicPage, UseCaseLink, UseCasePage
+from pages.models import (
+    ENTRY_MODELS,
+    OrganizationPage,
+    ToolPage,
+    TopicPage,
+    UseCaseLink,
+    UseCasePage,
+)
 from pages.models.choices import INTERFACE_LANGUAGES, Hosting, OrganizationKind, Pricing, Sector
-from pages.tree import ensure_site_tree
-
-from .kinds import ENTRY_KINDS, language_indexes
+from pages.tree import ensure_site_tree, language_indexes
 
 SYNTHETIC_USERS = 12
 
@@ -402,9 +407,9 @@ class CatalogueGenerator:
         self.locales = {code: self.tree[code]["home"].locale for code in SITE_LANGUAGES}
         self.users = ensure_synthetic_users()
         self._topics()
-        self._kind("organization", self.spec.organizations, self._organization)
-        self._kind("tool", self.spec.tools, self._tool)
-        self._kind("use_case", self.spec.use_cases, self._use_case)
+        self._kind(OrganizationPage, self.spec.organizations, self._organization)
+        self._kind(ToolPage, self.spec.tools, self._tool)
+        self._kind(UseCasePage, self.spec.use_cases, self._use_case)
         analyze()
         bump_generation()  # bulk inserts send no publish signal: refresh cached pages
         self.report.seconds = (timezone.now() - started).total_seconds()
@@ -421,7 +426,7 @@ class CatalogueGenerator:
             self.report.reused_topics = True
             self.report.created["topic"] = 0
             return
-        index = language_indexes(self.tree, "topic")
+        index = language_indexes(self.tree, TopicPage)
         themes = [self._topic_entry(names) for names, _subs in TOPICS]
         theme_pages = self._insert_chunk(TopicPage, themes, lambda code: index[code])
         self.targets["topic"].extend(theme_pages)
@@ -433,12 +438,12 @@ class CatalogueGenerator:
             )
         self.report.created["topic"] = len(self.targets["topic"])
 
-    def _kind(self, kind, count, make_entry):
+    def _kind(self, model, count, make_entry):
+        kind = model.kind
         self.report.created[kind] = 0
         if not count:
             return
-        model = ENTRY_KINDS[kind][0]
-        index = language_indexes(self.tree, kind)
+        index = language_indexes(self.tree, model)
         # Number the titles after the entries of earlier runs, so that they stay unique.
         offset = model.objects.filter(locale=self.locales["en"]).count()
         desc = str(model._meta.verbose_name_plural).capitalize()
@@ -823,7 +828,7 @@ def analyze():
     if connection.vendor != "postgresql":
         return
     models = [Page, Revision, UseCaseLink, get_user_model()]
-    for model, _index_model in ENTRY_KINDS.values():
+    for model in ENTRY_MODELS:
         models.append(model)
         models += [f.remote_field.through for f in get_all_child_m2m_relations(model)]
     tables = sorted({connection.ops.quote_name(m._meta.db_table) for m in models})
