@@ -9,8 +9,9 @@ organizations, 1 revision per page; it also builds the site tree with
 ensure_site_tree). Then, in one process with the production settings:
 
 * histories are grown in bulk (Revision rows copied from the first revision
-  with a changing description, one EditRecord each, spaced one minute apart,
-  the page's latest/live revision pointed at the newest);
+  with a changing description, one EditRecord each written by
+  `record_revision`, spaced one minute apart, the page's latest/live revision
+  pointed at the newest);
 * (b) SQL queries and in-process time of GET `<tool>/history/` (also its last
   page) and `<tool>/history/compare/?from=<oldest>&to=<newest>` on one tool
   grown to 10 (--medium), then to 1,000 revisions (--long), logged out (the
@@ -82,10 +83,12 @@ def grow_history(page, total, user, minutes_apart=1):
     """Give `page` `total` revisions in all, adding the missing ones in bulk.
 
     Each new revision is the page's first revision with a description that
-    changes a little each time; each gets an EditRecord, as a published wiki
-    edit does. The revisions are dated in the past (the first one 90 days ago,
-    then one every `minutes_apart` minutes) and the page points at the newest
-    (latest and live revision), whose description it takes.
+    changes a little each time; the revisions go in with one bulk INSERT, and
+    each gets its EditRecord from contributions.services.records, the one
+    writer of records, as a published wiki edit does. The revisions are dated
+    in the past (the first one 90 days ago, then one every `minutes_apart`
+    minutes) and the page points at the newest (latest and live revision),
+    whose description it takes.
     """
     from datetime import timedelta
 
@@ -95,6 +98,7 @@ def grow_history(page, total, user, minutes_apart=1):
     from wagtail.models import Page, Revision
 
     from contributions.models import EditRecord
+    from contributions.services.records import record_revision
     from pages.models import ToolPage
 
     existing = list(page.revisions.order_by("created_at", "pk"))
@@ -102,8 +106,8 @@ def grow_history(page, total, user, minutes_apart=1):
     with transaction.atomic():
         if len(existing) == 1:
             start = timezone.now() - timedelta(days=90)
+            # The generated catalogue's first revision has no EditRecord to move.
             Revision.objects.filter(pk=first.pk).update(created_at=start)
-            EditRecord.objects.filter(revision=first).update(created_at=start)
             first.created_at = last.created_at = start
         base_text = first.content.get("description") or ""
         revisions = []
@@ -122,25 +126,19 @@ def grow_history(page, total, user, minutes_apart=1):
                 )
             )
         Revision.objects.bulk_create(revisions, batch_size=500)
+        # The records go through the wiki's one writer, as a published edit's
+        # do (an INSERT each, and the after-commit announcement).
         size = len(page.title) + len(page.summary or "")
-        EditRecord.objects.bulk_create(
-            [
-                EditRecord(
-                    revision=revision,
-                    page_id=page.pk,
-                    user=user,
-                    created_at=revision.created_at,
-                    language=page.locale.language_code,
-                    kind=EditRecord.Kind.EDIT,
-                    summary=f"Bulk history edit {revision.content['description'][-30:]}",
-                    size=size + len(revision.content["description"]),
-                    size_delta=1,
-                    status=EditRecord.Status.PUBLISHED,
-                )
-                for revision in revisions
-            ],
-            batch_size=500,
-        )
+        for revision in revisions:
+            record_revision(
+                page,
+                revision,
+                user=user,
+                kind=EditRecord.Kind.EDIT,
+                size=size + len(revision.content["description"]),
+                size_delta=1,
+                summary=f"Bulk history edit {revision.content['description'][-30:]}",
+            )
         newest = revisions[-1] if revisions else last
         Page.objects.filter(pk=page.pk).update(
             latest_revision_id=newest.pk,

@@ -1,6 +1,9 @@
-"""The public edit form of an entry, built from the model's own field split.
+"""The public forms of an entry, built from the model's own field split.
 
-Text fields come first (what translators and writers change), then the facts.
+`EntryForm(data, files, page=page)` is the edit form of `page`: its fields are
+the editable fields of the page's model (contributions.snapshots), text fields
+first (what translators and writers change), then the facts, then the edit
+summary. `CreateForm` is the same form for an entry not created yet.
 Values go in and out as snapshot values (see contributions.snapshots), so the
 same form serves editing, conflict resolution and restoring.
 """
@@ -16,18 +19,20 @@ from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
 from pages.languages import language_choices
+from pages.models import TopicPage
 from pages.models.choices import INTERFACE_LANGUAGES
 from pages.text import NormalisedInput
 
 from .snapshots import LINKS, RELATION, editable_fields, normal_value
 from .widgets import EntryPicker
 
-# Fields not edited from the public site.
-NOT_ON_PUBLIC_FORM = set()
-
 
 class EntryForm(NormalisedInput, forms.Form):
-    """Base of the generated forms: the edit summary and the revision edited.
+    """The edit form of `page`: its editable fields, then the edit summary.
+
+    The fields that depend on the page's model are made in __init__; those
+    declared here (the summary, the revision edited, what a restore or an undo
+    restores) come after them, just before the save button.
 
     What is submitted is normalised first (pages.text), so a browser's CRLF
     never reaches a comparison or a revision.
@@ -42,13 +47,25 @@ class EntryForm(NormalisedInput, forms.Form):
     )
     minor_edit = forms.BooleanField(label=_("This is a minor edit"), required=False)
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A restore or an undo is an edit that remembers what it restores or undoes.
+    source_action = forms.ChoiceField(
+        choices=[("", ""), ("restore", "restore"), ("undo", "undo")],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    source_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    model = None
-    locale = None
-
-    @classmethod
-    def field_kinds(cls):
-        return [(n, k) for n, k in editable_fields(cls.model) if n not in NOT_ON_PUBLIC_FORM]
+    def __init__(self, data=None, files=None, *, page, **kwargs):
+        super().__init__(data, files, **kwargs)
+        self.page = page
+        #: [(field name, snapshot kind)] of the entry fields this form edits.
+        self.field_kinds = editable_fields(type(page))
+        entry_fields = {}
+        for name, kind in self.field_kinds:
+            entry_fields[name] = _formfield(type(page), name, kind, page.locale)
+            if name == "logo":
+                entry_fields.update(_logo_upload_fields())
+        self.fields = {**entry_fields, **self.fields}
 
     def changes(self, store_uploads=True):
         """cleaned_data → {field: snapshot value} for the edited fields.
@@ -57,7 +74,7 @@ class EntryForm(NormalisedInput, forms.Form):
         logo is not stored: the logo shows as it is.
         """
         values = {}
-        for name, kind in self.field_kinds():
+        for name, kind in self.field_kinds:
             value = self.cleaned_data.get(name)
             if kind == RELATION:
                 value = [page.pk for page in value or ()]
@@ -70,19 +87,42 @@ class EntryForm(NormalisedInput, forms.Form):
             values["logo"] = None
         return values
 
-    @classmethod
-    def initial_from(cls, values):
-        """{field: snapshot value} → form initial data."""
-        initial = {}
-        for name, kind in cls.field_kinds():
-            value = values.get(name)
-            if kind == LINKS:
-                initial[name] = "\n".join(f"{url} {label}".strip() for url, label in value or ())
-            elif isinstance(value, tuple):
-                initial[name] = list(value)
-            else:
-                initial[name] = value
-        return initial
+
+def initial_from(model, values):
+    """{field: snapshot value} of an entry of `model` → the initial data of its form."""
+    initial = {}
+    for name, kind in editable_fields(model):
+        value = values.get(name)
+        if kind == LINKS:
+            initial[name] = "\n".join(f"{url} {label}".strip() for url, label in value or ())
+        elif isinstance(value, tuple):
+            initial[name] = list(value)
+        else:
+            initial[name] = value
+    return initial
+
+
+class CreateForm(EntryForm):
+    """The form that adds an entry of `model` under `index`, in `locale`.
+
+    The edit form of a page not created yet, without a revision to edit, with
+    a box to confirm a new entry that looks like an existing one and, for a
+    topic, the theme it belongs to.
+    """
+
+    def __init__(self, data=None, files=None, *, model, locale, index, **kwargs):
+        super().__init__(data, files, page=model(locale=locale), **kwargs)
+        del self.fields["base_revision"]
+        self.fields["confirm_new"] = forms.BooleanField(
+            label=_("Yes, this is a different entry: create it"), required=False
+        )
+        if model is TopicPage:
+            self.fields["parent_theme"] = forms.ModelChoiceField(
+                queryset=TopicPage.objects.child_of(index).live().order_by("title"),
+                required=False,
+                label=_("Sub-theme of"),
+                empty_label=_("None: this is a theme"),
+            )
 
 
 class LinksField(forms.CharField):
@@ -120,7 +160,7 @@ def _formfield(model, name, kind, locale):
     field = model._meta.get_field(name)
     if name == "logo":
         # The current logo travels as a hidden id (so merges keep it); a new
-        # one comes through `logo_upload` (see entry_form_class).
+        # one comes through `logo_upload` (see _logo_upload_fields).
         return forms.ModelChoiceField(
             queryset=get_image_model().objects.all(), required=False, widget=forms.HiddenInput
         )
@@ -177,43 +217,13 @@ class CommaListField(forms.CharField):
         return [item.strip() for item in text.split(",") if item.strip()]
 
 
-def _source_fields():
-    """A restore or an undo is an edit that remembers what it restores or undoes."""
+def _logo_upload_fields():
+    """A new logo to upload, or the current one to remove: shown after the logo."""
     return {
-        "source_action": forms.ChoiceField(
-            choices=[("", ""), ("restore", "restore"), ("undo", "undo")],
-            required=False,
-            widget=forms.HiddenInput,
-        ),
-        "source_revision": forms.IntegerField(required=False, widget=forms.HiddenInput),
-    }
-
-
-def entry_form_class(page):
-    """A form class for this page's model, its relations limited to its language."""
-    model = type(page)
-    attrs = {"model": model, "locale": page.locale, **_source_fields()}
-    for name, kind in editable_fields(model):
-        if name not in NOT_ON_PUBLIC_FORM:
-            attrs[name] = _formfield(model, name, kind, page.locale)
-    if "logo" in attrs:
-        attrs["logo_upload"] = WagtailImageField(
+        "logo_upload": WagtailImageField(
             label=_("Logo"),
             required=False,
             help_text=_("PNG, JPEG, GIF or WebP image. Leave empty to keep the current logo."),
-        )
-        attrs["remove_logo"] = forms.BooleanField(label=_("Remove the logo"), required=False)
-    form_class = type(f"{model.__name__}EditForm", (EntryForm,), attrs)
-    # The edit summary and minor flag come last, just before the save button.
-    order = [n for n, _k in form_class.field_kinds()]
-    if "logo" in attrs:
-        order[order.index("logo") + 1 : order.index("logo") + 1] = ["logo_upload", "remove_logo"]
-    order += [
-        "edit_summary",
-        "minor_edit",
-        "base_revision",
-        "source_action",
-        "source_revision",
-    ]
-    form_class.field_order = order
-    return form_class
+        ),
+        "remove_logo": forms.BooleanField(label=_("Remove the logo"), required=False),
+    }

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from .languages import SITE_LANGUAGES
 from .models import (
+    INDEX_MODELS,
     HomePage,
     OrganizationIndexPage,
     ToolIndexPage,
@@ -106,3 +107,8 @@ def _translation(page, locale, **fields):
     translated.save_revision().publish()
     translated.refresh_from_db()
     return translated
+
+
+def language_indexes(tree, model):
+    """{language: the index page of the entries of `model`} in a tree from ensure_site_tree()."""
+    return {code: tree[code][INDEX_MODELS[model]] for code in SITE_LANGUAGES}

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import Locale
 
-from contributions.forms import entry_form_class
+from contributions.forms import initial_from
 from contributions.models import CONTRIBUTORS_GROUP, MODERATORS_GROUP, EditRecord, User
 from contributions.services.editing import create_entry, save_edit
 from contributions.snapshots import snapshot
@@ -28,9 +28,8 @@ def moderator(username="moderator"):
 
 def edit_data(page, base_revision_id=None, **changes):
     """POST data of the edit form as it is shown for `page`, with `changes` applied."""
-    form_class = entry_form_class(page)
     data = {}
-    for name, value in form_class.initial_from(snapshot(page)).items():
+    for name, value in initial_from(type(page), snapshot(page)).items():
         if isinstance(value, list):
             data[name] = [str(v) for v in value]
         elif isinstance(value, bool):

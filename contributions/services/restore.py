@@ -15,6 +15,7 @@ which.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail.models import Revision
@@ -116,18 +117,27 @@ def made_as_untranslated_copy(page, revision):
     the text of some earlier revision of the other version. Nothing else
     does, short of a page written identically in both languages (a copy in
     all but name). Revision ids grow with time, so "earlier" compares ids.
+
+    One query, whatever the length of the history: the database compares the
+    text fields of the other version's earlier revisions.
     """
     other = translation.counterpart(page)
     if other is None:
         return False
-    names = type(page).translatable_fields
-    own = {name: revision.content.get(name) or "" for name in names}
-    contents = (
-        Revision.page_revisions.filter(object_id=str(other.pk), pk__lt=revision.pk)
-        .order_by("-pk")
-        .values_list("content", flat=True)
-    )
-    return any(all((content.get(n) or "") == own[n] for n in names) for content in contents)
+    same_text = Q()
+    for name in type(page).translatable_fields:
+        text = revision.content.get(name) or ""
+        if text:
+            same_text &= Q(**{f"content__{name}": text})
+        else:  # stored as "", as null, or not at all
+            same_text &= (
+                Q(**{f"content__{name}": ""})
+                | Q(**{f"content__{name}": None})
+                | Q(**{f"content__{name}__isnull": True})
+            )
+    return Revision.page_revisions.filter(
+        same_text, object_id=str(other.pk), pk__lt=revision.pk
+    ).exists()
 
 
 def kept_text_note(page, field_labels):

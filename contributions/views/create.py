@@ -1,6 +1,5 @@
 """Adding an entry from the public site: `/<lang>/add/<kind>/`."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,49 +13,20 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from contributions import limits
-from contributions.forms import entry_form_class
+from contributions.forms import CreateForm
 from contributions.permissions import is_contributor
 from contributions.services.editing import create_entry
 from contributions.services.review import needs_review
 from contributions.services.similar import similar_entries
 from contributions.snapshots import apply
-from pages.models import (
-    OrganizationIndexPage,
-    OrganizationPage,
-    ToolIndexPage,
-    ToolPage,
-    TopicIndexPage,
-    TopicPage,
-    UseCaseIndexPage,
-    UseCasePage,
-)
+from pages.models import INDEX_MODELS, OrganizationPage, ToolPage, TopicPage, UseCasePage
 
 KINDS = {
-    "tool": (ToolPage, ToolIndexPage, gettext_lazy("Add a tool")),
-    "use-case": (UseCasePage, UseCaseIndexPage, gettext_lazy("Add a use case")),
-    "organization": (OrganizationPage, OrganizationIndexPage, gettext_lazy("Add an organization")),
-    "topic": (TopicPage, TopicIndexPage, gettext_lazy("Add a topic")),
+    "tool": (ToolPage, gettext_lazy("Add a tool")),
+    "use-case": (UseCasePage, gettext_lazy("Add a use case")),
+    "organization": (OrganizationPage, gettext_lazy("Add an organization")),
+    "topic": (TopicPage, gettext_lazy("Add a topic")),
 }
-
-
-def _creation_form_class(model, locale, index):
-    base = entry_form_class(model(locale=locale))
-    attrs = {
-        "confirm_new": forms.BooleanField(
-            label=_("Yes, this is a different entry: create it"), required=False
-        ),
-    }
-    if model is TopicPage:
-        themes = TopicPage.objects.child_of(index).live().order_by("title")
-        attrs["parent_theme"] = forms.ModelChoiceField(
-            queryset=themes,
-            required=False,
-            label=_("Sub-theme of"),
-            empty_label=_("None: this is a theme"),
-        )
-    form_class = type(f"New{base.__name__}", (base,), attrs)
-    form_class.base_fields.pop("base_revision", None)
-    return form_class
 
 
 @login_required
@@ -68,14 +38,13 @@ def create_view(request, kind):
         raise PermissionDenied(
             _("Only contributors with a verified e-mail address can add entries.")
         )
-    model, index_model, heading = KINDS[kind]
+    model, heading = KINDS[kind]
     locale = Locale.objects.get(language_code=get_language())
-    index = index_model.objects.live().get(locale=locale)
-    form_class = _creation_form_class(model, locale, index)
+    index = INDEX_MODELS[model].objects.live().get(locale=locale)
     similar = []
     limited = False
     if request.method == "POST":
-        form = form_class(request.POST, request.FILES)
+        form = CreateForm(request.POST, request.FILES, model=model, locale=locale, index=index)
         if form.is_valid():
             parent = form.cleaned_data.get("parent_theme") or index
             similar = similar_entries(model, locale, form.cleaned_data["title"])
@@ -119,7 +88,7 @@ def create_view(request, kind):
                 messages.success(request, _("The entry was created. Thank you!"))
                 return redirect(outcome.record.page.specific.url)
     else:
-        form = form_class()
+        form = CreateForm(model=model, locale=locale, index=index)
     return TemplateResponse(
         request,
         "contributions/create.html",

@@ -1,5 +1,7 @@
 """Editing an entry from the public site: `<entry>/edit/`."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +14,7 @@ from wagtail.models import Revision
 
 from contributions import limits
 from contributions.diff import word_diff
-from contributions.forms import entry_form_class
+from contributions.forms import EntryForm, initial_from
 from contributions.models import EditRecord
 from contributions.permissions import can_edit
 from contributions.services.compare import pending_changes
@@ -30,7 +32,7 @@ def edit_view(request, page):
         return redirect_to_login(request.get_full_path())
     if not can_edit(request.user, page):
         raise PermissionDenied(_("Only contributors with a verified e-mail address can edit."))
-    form_class = entry_form_class(page)
+    make_form = partial(EntryForm, page=page)
     reviewed = needs_review(request.user, page)
     if request.method != "POST":
         action = next((name for name in (RESTORE, UNDO) if name in request.GET), None)
@@ -39,16 +41,16 @@ def edit_view(request, page):
             # this module's helpers, hence the import here).
             from .restore import prefilled_edit
 
-            return prefilled_edit(request, page, form_class, reviewed, action)
-        form = form_class(
+            return prefilled_edit(request, page, make_form, reviewed, action)
+        form = make_form(
             initial={
-                **form_class.initial_from(snapshot(page)),
+                **initial_from(type(page), snapshot(page)),
                 # What readers see: a revision waiting for review is not the base.
                 "base_revision": page.live_revision_id,
             }
         )
         return render_edit_form(request, page, form, reviewed=reviewed)
-    form = form_class(request.POST, request.FILES)
+    form = make_form(request.POST, request.FILES)
     source = form_source(page, request.POST)
     if source and reviewed:
         raise PermissionDenied(_("Restoring and undoing are open to established contributors."))
@@ -59,7 +61,7 @@ def edit_view(request, page):
     if form.is_valid() and "preview" in request.POST:
         preview = {
             name: render_markdown(form.cleaned_data.get(name) or "")
-            for name, kind in form.field_kinds()
+            for name, kind in form.field_kinds
             if kind == TEXT and name not in ("title", "summary")
         }
     elif form.is_valid() and "show_changes" in request.POST:
@@ -86,7 +88,7 @@ def edit_view(request, page):
         except EditConflict as conflict:
             form, conflicts = merge_form(
                 page,
-                form_class,
+                make_form,
                 conflict,
                 form.cleaned_data["edit_summary"],
                 form.cleaned_data["minor_edit"],
@@ -196,14 +198,16 @@ def render_edit_form(
     return TemplateResponse(request, "contributions/edit.html", context, status=status)
 
 
-def bound_form(form_class, values, **fields):
-    """The form as if submitted with these snapshot `values` and extra `fields`.
+def bound_form(page, make_form, values, **fields):
+    """The form of `page` as if submitted with these snapshot `values` and extra `fields`.
+
+    `make_form(data)` makes the form (the edit form, or the translate form).
 
     Bound, so that the proposal is validated and shown exactly as it will be
     saved (merge view, restore, undo).
     """
     data = QueryDict(mutable=True)
-    for name, value in form_class.initial_from(values).items():
+    for name, value in initial_from(type(page), values).items():
         if isinstance(value, list):
             data.setlist(name, [str(item) for item in value])
         elif isinstance(value, bool):
@@ -213,12 +217,12 @@ def bound_form(form_class, values, **fields):
     for name, value in fields.items():
         if value not in (None, "", False):
             data[name] = "true" if value is True else str(value)
-    form = form_class(data)
+    form = make_form(data)
     form.is_valid()
     return form
 
 
-def merge_form(page, form_class, conflict, edit_summary="", minor=False, source=None):
+def merge_form(page, make_form, conflict, edit_summary="", minor=False, source=None):
     """The form again, based on the newer revision: their changes merged, mine kept.
 
     Conflicting fields hold my value; above each, their version and a
@@ -229,7 +233,8 @@ def merge_form(page, form_class, conflict, edit_summary="", minor=False, source=
     merged = conflict.merge.merged
     action, revision = source or ("", None)
     form = bound_form(
-        form_class,
+        page,
+        make_form,
         merged,
         edit_summary=edit_summary,
         minor_edit=minor,
@@ -240,7 +245,7 @@ def merge_form(page, form_class, conflict, edit_summary="", minor=False, source=
     theirs = snapshot(page.__class__.objects.get(pk=page.pk))
     conflicts = []
     for name in conflict.merge.conflicts:
-        field = form_class.base_fields[name]
+        field = form.fields[name]
         theirs_text = _display(theirs.get(name), field)
         mine_text = _display(merged.get(name), field)
         conflicts.append(

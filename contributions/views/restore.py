@@ -50,7 +50,7 @@ def _see_other(url):
     return response
 
 
-def prefilled_edit(request, page, form_class, reviewed, action):
+def prefilled_edit(request, page, make_form, reviewed, action):
     """The edit form holding the restored or undone entry (GET, from the history)."""
     if reviewed:
         raise PermissionDenied(_("Restoring and undoing are open to established contributors."))
@@ -67,17 +67,18 @@ def prefilled_edit(request, page, form_class, reviewed, action):
     source = (action, revision)
     conflicts = []
     if proposal.conflict is not None:
-        form, conflicts = merge_form(page, form_class, proposal.conflict, summary, source=source)
+        form, conflicts = merge_form(page, make_form, proposal.conflict, summary, source=source)
     else:
         form = bound_form(
-            form_class,
+            page,
+            make_form,
             proposal.values,
             edit_summary=summary,
             base_revision=page.live_revision_id,
             source_action=action,
             source_revision=revision.pk,
         )
-    labels = [form_class.base_fields[name].label for name in proposal.kept_text]
+    labels = [form.fields[name].label for name in proposal.kept_text]
     return render_edit_form(
         request,
         page,

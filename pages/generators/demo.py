@@ -20,18 +20,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from pages.languages import SITE_LANGUAGES
-from pages.models import (
-    OrganizationIndexPage,
-    OrganizationPage,
-    ToolIndexPage,
-    ToolPage,
-    TopicIndexPage,
-    TopicPage,
-    UseCaseIndexPage,
-    UseCaseLink,
-    UseCasePage,
-)
-from pages.tree import ensure_site_tree
+from pages.models import OrganizationPage, ToolPage, TopicPage, UseCaseLink, UseCasePage
+from pages.tree import ensure_site_tree, language_indexes
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo_catalogue.json"
 
@@ -85,9 +75,9 @@ class DemoLoader:
             parents = (
                 {code: self.pages["topic"][item["parent"]][code] for code in SITE_LANGUAGES}
                 if item.get("parent")
-                else {code: self.tree[code][TopicIndexPage] for code in SITE_LANGUAGES}
+                else language_indexes(self.tree, TopicPage)
             )
-            self._entry("topic", TopicPage, parents, item, facts={}, relations={})
+            self._entry(TopicPage, item, facts={}, relations={}, parents=parents)
         for item in self.data["organizations"]:
             facts = {
                 "sector": item.get("sector") or "",
@@ -95,14 +85,7 @@ class DemoLoader:
                 "country": item.get("country") or "",
                 "website": item.get("website") or "",
             }
-            self._entry(
-                "organization",
-                OrganizationPage,
-                self._index(OrganizationIndexPage),
-                item,
-                facts,
-                {},
-            )
+            self._entry(OrganizationPage, item, facts, relations={})
         for item in self.data["tools"]:
             facts = {
                 name: item.get(name)
@@ -119,7 +102,7 @@ class DemoLoader:
                 "topics": ("topic", item["topics"]),
                 "developers": ("organization", item["developers"]),
             }
-            self._entry("tool", ToolPage, self._index(ToolIndexPage), item, facts, relations)
+            self._entry(ToolPage, item, facts, relations)
         for item in self.data["use_cases"]:
             facts = {"country": item.get("country") or "", "year_started": item.get("year_started")}
             relations = {
@@ -127,15 +110,13 @@ class DemoLoader:
                 "tools": ("tool", item["tools"]),
                 "organizations": ("organization", item["organizations"]),
             }
-            self._entry(
-                "use_case", UseCasePage, self._index(UseCaseIndexPage), item, facts, relations
-            )
+            self._entry(UseCasePage, item, facts, relations)
         return self.created
 
-    def _index(self, model):
-        return {code: self.tree[code][model] for code in SITE_LANGUAGES}
-
-    def _entry(self, kind, model, parents, item, facts, relations):
+    def _entry(self, model, item, facts, relations, parents=None):
+        """Both language versions of one entry; `parents` defaults to the model's indexes."""
+        kind = model.kind
+        parents = parents or language_indexes(self.tree, model)
         name_key = "title" if "title_en" in item else "name"
         en = model.objects.child_of(parents["en"]).filter(slug=item["slug_en"]).first()
         versions = {}

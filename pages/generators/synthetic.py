@@ -1,50 +1,19 @@
 """A large synthetic bilingual catalogue, built fast, for benchmarks.
 
-`generate_catalogue(CatalogueSpec(tools=15_000, ...))` creates topics (unless
-some exist), organizations, tools and use cases, each in English and in French
-(the French page is a translation: same translation_key, locale fr, under the
-French index), with relations and N revisions per page, so that pages render
-with realistic relation counts and a realistic history table.
+`generate_catalogue(CatalogueSpec(tools=15_000, ...))` makes topics (unless
+some exist), organizations, tools and use cases, each in English and French
+(same translation_key), with relations and `revisions` revisions per page, so
+that pages render with realistic relation counts and history.
 
-Why not the normal way (pages/generators/demo.py: ``add_child`` + ``save_revision`` +
-``publish``)? That costs ~30 queries and ~50 ms per page version; 15,000 tools
-x 2 languages x 20 revisions would take hours. Here everything is inserted in
-bulk, chunk by chunk (one transaction per chunk, so an interrupted run leaves a
-consistent tree), with no per-page ORM save and no signals:
-
-* **Tree fields are computed here.** Wagtail pages are treebeard ``MP_Node``s
-  (materialised path): ``path`` = parent's path + the child's position written
-  in base 36 ("0-9A-Z") and zero-padded to ``steplen`` (4) characters,
-  ``depth`` = parent's depth + 1, ``numchild`` kept on the parent (updated once
-  per chunk), ``url_path`` = parent's url_path + slug + "/". Slugs are made
-  unique among the parent's children.
-
-* **Multi-table rows go in two INSERTs, the way ``Model.save()`` does it.**
-  A ToolPage is a ``wagtailcore_page`` row plus a ``pages_toolpage`` row that
-  shares its primary key. ``QuerySet.bulk_create`` refuses multi-table models,
-  so we call the lower-level ``Manager._insert(objs, fields=...)`` that
-  ``save()`` itself uses, once with ``Page``'s local concrete fields (returning
-  the new ids) and once with the specific model's local concrete fields (after
-  setting ``page_ptr_id``). We chose ``_insert`` over raw SQL ``executemany``
-  because it keeps Django's per-field conversion (JSONField, booleans,
-  aware datetimes, CountryField, UUID), builds one multi-row INSERT per batch
-  on every backend (PostgreSQL and SQLite alike, with ``RETURNING`` for the
-  ids), and follows new model fields without a hand-kept column list. The cost
-  is that ``_insert`` is a private Django API: the test suite exercises it.
-
-* **Everything else uses ``bulk_create``**: M2M through rows of the
-  ParentalManyToManyFields, use-case links, revisions. Revisions need the page
-  ids (``object_id``) and pages point at their last revision
-  (``latest_revision`` / ``live_revision``), so revisions are inserted after
-  their pages and the two pointers are set with one ``executemany`` UPDATE.
-
-Revision ``content`` mirrors ``page.serializable_data()`` (the page's local
-fields, its M2M ids and child relations). The first revision of each language
-version has the name, summary and facts; later revisions grow the description
-and add the relations, and the last one equals the live page.
-
-Not done (not needed to serve pages): the Wagtail search index, the reference
-index and the audit log (PageLogEntry) are not filled.
+The normal way (pages/generators/demo.py: add_child, save_revision, publish)
+costs ~50 ms a page version: hours for 15,000 tools. Here rows are inserted
+in bulk, one transaction per chunk, with no per-page save and no signals:
+the tree fields (`path`, `depth`, `numchild`, `url_path`) are computed here
+(see `path_step`); a page's two rows (Page and its model's table) go in
+through `Manager._insert`, the private API `save()` uses (bulk_create refuses
+multi-table models); relations and revisions go in with bulk_create (COPY on
+PostgreSQL). The Wagtail search index, reference index and audit log are not
+filled: serving pages does not need them.
 """
 
 import json
@@ -77,18 +46,15 @@ from pages.cache import bump_generation
 from pages.languages import SITE_LANGUAGES
 from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
 from pages.models import (
-    OrganizationIndexPage,
+    ENTRY_MODELS,
     OrganizationPage,
-    ToolIndexPage,
     ToolPage,
-    TopicIndexPage,
     TopicPage,
-    UseCaseIndexPage,
     UseCaseLink,
     UseCasePage,
 )
 from pages.models.choices import INTERFACE_LANGUAGES, Hosting, OrganizationKind, Pricing, Sector
-from pages.tree import ensure_site_tree
+from pages.tree import ensure_site_tree, language_indexes
 
 SYNTHETIC_USERS = 12
 
@@ -441,10 +407,9 @@ class CatalogueGenerator:
         self.locales = {code: self.tree[code]["home"].locale for code in SITE_LANGUAGES}
         self.users = ensure_synthetic_users()
         self._topics()
-        self._kind("organization", OrganizationPage, OrganizationIndexPage,
-                   self.spec.organizations, self._organization)  # fmt: skip
-        self._kind("tool", ToolPage, ToolIndexPage, self.spec.tools, self._tool)
-        self._kind("use_case", UseCasePage, UseCaseIndexPage, self.spec.use_cases, self._use_case)
+        self._kind(OrganizationPage, self.spec.organizations, self._organization)
+        self._kind(ToolPage, self.spec.tools, self._tool)
+        self._kind(UseCasePage, self.spec.use_cases, self._use_case)
         analyze()
         bump_generation()  # bulk inserts send no publish signal: refresh cached pages
         self.report.seconds = (timezone.now() - started).total_seconds()
@@ -461,7 +426,7 @@ class CatalogueGenerator:
             self.report.reused_topics = True
             self.report.created["topic"] = 0
             return
-        index = {code: self.tree[code][TopicIndexPage] for code in SITE_LANGUAGES}
+        index = language_indexes(self.tree, TopicPage)
         themes = [self._topic_entry(names) for names, _subs in TOPICS]
         theme_pages = self._insert_chunk(TopicPage, themes, lambda code: index[code])
         self.targets["topic"].extend(theme_pages)
@@ -473,11 +438,12 @@ class CatalogueGenerator:
             )
         self.report.created["topic"] = len(self.targets["topic"])
 
-    def _kind(self, kind, model, index_model, count, make_entry):
+    def _kind(self, model, count, make_entry):
+        kind = model.kind
         self.report.created[kind] = 0
         if not count:
             return
-        index = {code: self.tree[code][index_model] for code in SITE_LANGUAGES}
+        index = language_indexes(self.tree, model)
         # Number the titles after the entries of earlier runs, so that they stay unique.
         offset = model.objects.filter(locale=self.locales["en"]).count()
         desc = str(model._meta.verbose_name_plural).capitalize()
@@ -862,7 +828,7 @@ def analyze():
     if connection.vendor != "postgresql":
         return
     models = [Page, Revision, UseCaseLink, get_user_model()]
-    for model in (ToolPage, UseCasePage, OrganizationPage, TopicPage):
+    for model in ENTRY_MODELS:
         models.append(model)
         models += [f.remote_field.through for f in get_all_child_m2m_relations(model)]
     tables = sorted({connection.ops.quote_name(m._meta.db_table) for m in models})

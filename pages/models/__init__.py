@@ -12,11 +12,19 @@ from .indexes import (
 from .topics import TopicPage
 
 ENTRY_MODELS = (ToolPage, UseCasePage, OrganizationPage, TopicPage)
+#: The index page under which the entries of each model live, in each language.
+INDEX_MODELS = {
+    ToolPage: ToolIndexPage,
+    UseCasePage: UseCaseIndexPage,
+    OrganizationPage: OrganizationIndexPage,
+    TopicPage: TopicIndexPage,
+}
 
 __all__ = [
     "ENTRY_MODELS",
     "EntryPage",
     "HomePage",
+    "INDEX_MODELS",
     "IndexPage",
     "OrganizationIndexPage",
     "OrganizationPage",

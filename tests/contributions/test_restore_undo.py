@@ -200,6 +200,20 @@ def test_restoring_a_revision_of_the_untranslated_copy_keeps_the_french_translat
     assert [change.name for change in response.context["pending"].changes] == ["website"]
 
 
+def test_a_copy_revision_is_told_by_any_earlier_text_of_the_other_version(catalogue):
+    writer = contributor("writer")
+    english, french = new_english_tool(writer, description="")
+    first_copy_revision = french.live_revision
+    for number in range(3):
+        save_edit(fresh(english), writer, {"description": f"Version {number}."})
+    french = fresh(french)
+    assert french.live_revision.content["description"] == "Version 2."
+    assert made_as_untranslated_copy(french, first_copy_revision)
+    assert made_as_untranslated_copy(french, french.live_revision)
+    save_edit(french, writer, {"description": "Version 2, traduite."})
+    assert not made_as_untranslated_copy(french, fresh(french).live_revision)
+
+
 def test_show_changes_on_the_edit_form_shows_the_diff_and_keeps_the_input(client, tool):
     from tests.factories import edit_data
 

@@ -7,7 +7,7 @@ import pytest
 
 from django.utils import translation
 
-from contributions.forms import entry_form_class
+from contributions.forms import EntryForm
 from pages.languages import language_choices, language_in_sentence, language_label
 from pages.models import ToolPage
 from pages.models.choices import INTERFACE_LANGUAGES
@@ -76,7 +76,7 @@ def test_the_edit_form_lists_interface_languages_by_name_in_french(client, catal
 
 @pytest.mark.django_db
 def test_the_form_labels_keep_api_in_capitals(catalogue, entry):
-    form = entry_form_class(entry(ToolPage, "consul-democracy"))()
+    form = EntryForm(page=entry(ToolPage, "consul-democracy"))
     assert form.fields["has_api"].label == "Has a public API"
 
 

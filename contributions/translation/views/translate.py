@@ -9,29 +9,30 @@ restore and conflict merge, that also brings the fields in line. A field can
 be marked "still accurate" without changing it.
 """
 
-from django import forms
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail.models import Revision
 
 from contributions import limits
 from contributions.diff import word_diff
-from contributions.forms import EntryForm, entry_form_class
+from contributions.forms import initial_from
 from contributions.models import EditRecord
 from contributions.permissions import can_edit
 from contributions.services.compare import pending_changes
 from contributions.services.editing import EditConflict, save_edit
 from contributions.services.moving import MoveError, free_slug, move_entry, suggested_slug
 from contributions.services.review import needs_review
-from contributions.snapshots import TEXT, snapshot
+from contributions.snapshots import snapshot
 from contributions.translation import state as translation
 from contributions.translation.counterparts import create_untranslated_copy
+from contributions.translation.forms import TranslateForm
 from contributions.translation.text import address_from_name, language_name, translated_from
 from contributions.views.edit import merge_form
 from pages.languages import other_language
@@ -39,48 +40,6 @@ from pages.routes import subpage_url
 
 #: Characters of unchanged text kept around each change in the diffs.
 DIFF_CONTEXT = 160
-
-
-def translate_form_class(page, states):
-    """The entry's text fields, each with a "still accurate" box when it is outdated."""
-    base = entry_form_class(page)
-    names = [name for name, kind in base.field_kinds() if kind == TEXT]
-    attrs = {"model": type(page), "locale": page.locale}
-    order = []
-    for name in names:
-        attrs[name] = base.base_fields[name]
-        order.append(name)
-        if states[name].status in (translation.OUTDATED, translation.DIVERGED):
-            attrs[f"accurate_{name}"] = forms.BooleanField(
-                label=gettext_lazy("Still accurate: mark it up to date without changing it"),
-                required=False,
-            )
-            order.append(f"accurate_{name}")
-    attrs["field_kinds"] = classmethod(lambda cls: [(name, TEXT) for name in names])
-    form_class = type(f"{type(page).__name__}TranslateForm", (EntryForm,), attrs)
-    form_class.base_fields.pop("minor_edit", None)
-    form_class.field_order = [*order, "edit_summary", "base_revision"]
-    form_class.text_names = names
-    return form_class
-
-
-def with_address_choice(form_class, page, other):
-    """The form with a box "give this version an address from its translated name".
-
-    Offered when an entry is translated for the first time: the copy got the
-    address of the version it was made from (`/en/tools/outil-de-consultation/`).
-    Ticked while the copy still has that address.
-    """
-    field = forms.BooleanField(
-        label=gettext_lazy("Also give this version an address from its translated name"),
-        help_text=gettext_lazy(
-            "The old address will lead to the new one. You can also change it later (Edit, "
-            "then “Change this entry’s address”)."
-        ),
-        required=False,
-        initial=page.slug == other.slug,
-    )
-    return type(form_class.__name__, (form_class,), {"new_address": field})
 
 
 def translate_view(request, page):
@@ -92,31 +51,35 @@ def translate_view(request, page):
     if other is None:
         return _no_other_version(request, page)
     states = translation.field_states(page)
-    form_class = translate_form_class(page, states)
     reviewed = needs_review(request.user, page)
     first = any(state.status == translation.MISSING for state in states.values())
-    if first and not reviewed:
-        form_class = with_address_choice(form_class, page, other)
+    make_form = partial(
+        TranslateForm,
+        page=page,
+        states=states,
+        other=other,
+        offer_new_address=first and not reviewed,
+    )
     conflicts = []
     pending = None
     limited = False
     if request.method == "POST":
-        form = form_class(request.POST)
+        form = make_form(request.POST)
         if form.is_valid() and "show_changes" in request.POST:
             pending = pending_changes(page, form.changes(), request)
         elif form.is_valid() and (wait := limits.wait_before("edit", request)):
             form.add_error(None, limits.limited_message(wait))
             limited = True
         elif form.is_valid():
-            response = _save(request, page, form, states, reviewed)
+            response = _save(request, page, make_form, form, states, reviewed)
             if response is not None:
                 return response
         conflicts = getattr(form, "conflicts", [])
         form = getattr(form, "merged_form", form)
     else:
-        form = form_class(
+        form = make_form(
             initial={
-                **form_class.initial_from(snapshot(page)),
+                **initial_from(type(page), snapshot(page)),
                 "base_revision": page.live_revision_id,
             }
         )
@@ -140,8 +103,11 @@ def translate_view(request, page):
     return TemplateResponse(request, "contributions/translate.html", context, status=status)
 
 
-def _save(request, page, form, states, reviewed):
-    """Publish the translation, or mark fields still accurate; a redirect, or None."""
+def _save(request, page, make_form, form, states, reviewed):
+    """Publish the translation, or mark fields still accurate; a redirect, or None.
+
+    `make_form(data)` makes the form again, for the merge after a conflict.
+    """
     names = form.text_names
     values = form.changes()
     current = snapshot(page)
@@ -173,7 +139,7 @@ def _save(request, page, form, states, reviewed):
         )
     except EditConflict as conflict:
         merged, form.conflicts = merge_form(
-            page, type(form), conflict, form.cleaned_data["edit_summary"]
+            page, make_form, conflict, form.cleaned_data["edit_summary"]
         )
         form.merged_form = merged
         return None

@@ -1,6 +1,6 @@
 """Benchmark of the open data (issue 7): export time and memory, import throughput.
 
-    .venv/bin/python bench/opendata.py --tools 1000,15000 [--import-tools 1000]
+    .venv/bin/python bench/catalogue_export_import.py --tools 1000,15000 [--import-tools 1000]
 
 For each size, in a fresh PostgreSQL database `ogpt_data_bench_<n>` (created
 with the role of $DATABASE_URL and dropped at the end):
@@ -171,7 +171,7 @@ def main():
         results["import"] = bench_import(base_url, export_file)
         log(json.dumps(results["import"]))
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"opendata-{datetime.now():%Y%m%d-%H%M%S}.json"
+    out = RESULTS / f"catalogue-export-import-{datetime.now():%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps(results, indent=2))
     sys.stdout.write(json.dumps(results, indent=2) + "\n")
 

@@ -1,6 +1,7 @@
 """Benchmark of discussions (issue 5): fan-out to 1,000 followers, a 500-post thread.
 
-    .venv/bin/python bench/discussion.py [--followers 1000] [--posts 500] [--runs 7]
+    .venv/bin/python bench/reply_fanout_and_thread_pages.py \\
+        [--followers 1000] [--posts 500] [--runs 7]
 
 In a fresh PostgreSQL database `ogpt_talk_bench` (created with the role of
 $DATABASE_URL, dropped at the end) with the test settings (in-memory cache and
@@ -208,7 +209,7 @@ def main():
     print(text)  # noqa: T201
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    (RESULTS / f"discussion-{stamp}.json").write_text(text)
+    (RESULTS / f"reply-fanout-and-thread-pages-{stamp}.json").write_text(text)
 
 
 if __name__ == "__main__":
