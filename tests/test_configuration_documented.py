@@ -36,7 +36,7 @@ def variables_read():
 def test_the_scan_finds_the_settings_variables():
     assert {
         "SECRET_KEY",
-        "DATABASE_URL",
+        "OGPT_DATA_DIR",
         "ELASTICSEARCH_URL",
         "TRUSTED_PROXIES",
     } <= variables_read()
