@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "discussion",
     "search",
     "opendata",
+    "safety",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
