@@ -16,6 +16,13 @@ class SafetyConfig(AppConfig):
     verbose_name = _("Safety")
 
     def ready(self):
-        from . import spreadsheets
+        from django.db.models.signals import pre_save
+
+        from wagtail.images import get_image_model
+
+        from . import images, spreadsheets
 
         spreadsheets.neutralise_wagtail_exports()
+        pre_save.connect(
+            images.reencode_new_upload, sender=get_image_model(), dispatch_uid="safety.images"
+        )

@@ -186,7 +186,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+# Uploaded files may be served from a separate domain (e.g. https://media.example.org/),
+# so that an uploaded file can never run in the site's origin.
+MEDIA_URL = env.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -198,6 +200,13 @@ WAGTAIL_SITE_NAME = OGPT_SITE_NAME
 WAGTAILADMIN_BASE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json"]
+# Uploaded images (safety.images): formats Pillow re-encodes, and limits checked
+# from the file's header before anything is decoded.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env.get("OGPT_IMAGE_MAX_PIXELS", 25_000_000))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env.get("OGPT_IMAGE_MAX_BYTES", 5 * 1024 * 1024))
+# Images no revision refers to are removed after this many days (remove_unused_images).
+OGPT_UNUSED_IMAGE_GRACE_DAYS = int(env.get("OGPT_UNUSED_IMAGE_GRACE_DAYS", "7"))
 
 # ---------------------------------------------------------------- Search ---
 # Empty means "not configured": search answers from the database instead.
