@@ -13,11 +13,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 
 from pages.languages import language_choices
 from pages.models.choices import INTERFACE_LANGUAGES
 from pages.text import NormalisedInput
+from safety.images import SafeImageField
 
 from .snapshots import LINKS, RELATION, editable_fields, normal_value
 from .widgets import EntryPicker
@@ -197,7 +197,7 @@ def entry_form_class(page):
         if name not in NOT_ON_PUBLIC_FORM:
             attrs[name] = _formfield(model, name, kind, page.locale)
     if "logo" in attrs:
-        attrs["logo_upload"] = WagtailImageField(
+        attrs["logo_upload"] = SafeImageField(
             label=_("Logo"),
             required=False,
             help_text=_("PNG, JPEG, GIF or WebP image. Leave empty to keep the current logo."),

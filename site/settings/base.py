@@ -205,6 +205,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env.get("OGPT_IMAGE_MAX_PIXELS", 25_000_000))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env.get("OGPT_IMAGE_MAX_BYTES", 5 * 1024 * 1024))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "safety.images.SafeImageForm"
 # Images no revision refers to are removed after this many days (remove_unused_images).
 OGPT_UNUSED_IMAGE_GRACE_DAYS = int(env.get("OGPT_UNUSED_IMAGE_GRACE_DAYS", "7"))
 
