@@ -8,6 +8,7 @@ Wagtail's database search and e-mail printed to the console.
 import os
 from pathlib import Path
 
+import csp.constants as csp
 import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,8 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP with a fresh nonce per response, Permissions-Policy (before the page cache).
+    "safety.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pages.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -195,7 +198,42 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# ------------------------------------------------------ Security headers ---
+# safety/headers.py. The public site: nothing inline without the nonce, never
+# 'unsafe-inline'. The admin: Wagtail's templates need inline scripts and styles.
+_MEDIA_ORIGIN = ["/".join(MEDIA_URL.split("/")[:3])] if "://" in MEDIA_URL else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF, csp.NONCE],
+        "style-src": [csp.SELF, csp.NONCE],
+        "img-src": [csp.SELF, "data:", *_MEDIA_ORIGIN],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+OGPT_ADMIN_CSP = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [csp.SELF, csp.UNSAFE_INLINE],
+    "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+    "img-src": [csp.SELF, "data:", "blob:", *_MEDIA_ORIGIN],
+    "font-src": [csp.SELF, "data:"],
+    "frame-src": [csp.SELF],  # page previews
+    "frame-ancestors": [csp.SELF],
+}
+OGPT_PERMISSIONS_POLICY = env.get(
+    "OGPT_PERMISSIONS_POLICY",
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()",
+)
+
 # --------------------------------------------------------------- Wagtail ---
+# No avatars fetched from gravatar.com (a third party, blocked by the admin's CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = OGPT_SITE_NAME
 WAGTAILADMIN_BASE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
