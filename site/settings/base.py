@@ -234,6 +234,8 @@ OGPT_PERMISSIONS_POLICY = env.get(
 # --------------------------------------------------------------- Wagtail ---
 # No avatars fetched from gravatar.com (a third party, blocked by the admin's CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor a version check against releases.wagtail.org (also third party).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_SITE_NAME = OGPT_SITE_NAME
 WAGTAILADMIN_BASE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
