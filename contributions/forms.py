@@ -16,12 +16,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 
 from pages.languages import language_choices
 from pages.models import TopicPage
 from pages.models.choices import INTERFACE_LANGUAGES
 from pages.text import NormalisedInput
+from safety.images import SafeImageField
 
 from .snapshots import LINKS, RELATION, editable_fields, normal_value
 from .widgets import EntryPicker
@@ -220,7 +220,7 @@ class CommaListField(forms.CharField):
 def _logo_upload_fields():
     """A new logo to upload, or the current one to remove: shown after the logo."""
     return {
-        "logo_upload": WagtailImageField(
+        "logo_upload": SafeImageField(
             label=_("Logo"),
             required=False,
             help_text=_("PNG, JPEG, GIF or WebP image. Leave empty to keep the current logo."),

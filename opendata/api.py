@@ -14,6 +14,7 @@ from wagtail.models import Page
 from contributions.models import EditRecord
 from contributions.summaries import summary_text
 from pages.languages import SITE_LANGUAGES
+from pages.numbers import MAX_BIG_INTEGER, whole_number
 
 from . import catalogue
 from .catalogue import Filters, InvalidFilter
@@ -132,9 +133,12 @@ def revisions(request, entry_id):
     )
     before = catalogue.parameter(request.GET, "before")
     if before:
-        if not before.isdigit():
-            raise InvalidFilter(_("before is a revision id (a whole number)."))
-        records = records.filter(revision_id__lt=int(before))
+        revision_id = whole_number(before)
+        if revision_id is None:
+            raise InvalidFilter(
+                _("before is a revision id (a whole number from 0 to %d).") % MAX_BIG_INTEGER
+            )
+        records = records.filter(revision_id__lt=revision_id)
     rows = list(records[: size + 1])
     more = len(rows) > size
     rows = rows[:size]

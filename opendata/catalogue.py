@@ -7,7 +7,7 @@ catalogue changes and index-friendly at any depth (no OFFSET).
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Max, Q
 from django.utils.dateparse import parse_datetime
@@ -19,6 +19,7 @@ from wagtail.models import Page
 from pages.languages import SITE_LANGUAGES
 from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
 from pages.models import OrganizationPage, ToolPage, TopicPage, UseCasePage
+from pages.numbers import whole_number
 
 from .serialize import MODELS, content_type_ids
 
@@ -74,16 +75,26 @@ class Filters:
         filters.language = language
         since = parameter(query, "updated_since")
         if since:
-            try:
-                parsed = parse_datetime(since)
-            except ValueError:
-                parsed = None
-            if parsed is None:
-                raise InvalidFilter(
-                    _("updated_since is a date and time such as 2026-01-31T12:00:00Z.")
-                )
-            filters.updated_since = make_aware(parsed) if is_naive(parsed) else parsed
+            filters.updated_since = parse_when(since, "updated_since")
         return filters
+
+
+def parse_when(value, name):
+    """An ISO 8601 date and time, in UTC; InvalidFilter when unreadable or out of range.
+
+    A time zone can push a valid date past the calendar ("0001-01-01T00:00+14:00"
+    is in year 0 in UTC): the conversion here, not the database, meets that.
+    """
+    try:
+        parsed = parse_datetime(value)
+        if parsed is not None:
+            parsed = make_aware(parsed) if is_naive(parsed) else parsed
+            return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
+        pass
+    raise InvalidFilter(
+        _("%s is a date and time from year 1 to 9999, such as 2026-01-31T12:00:00Z.") % name
+    )
 
 
 def parse_id(value):
@@ -111,9 +122,10 @@ def page_size(query):
     value = parameter(query, "page_size")
     if not value:
         return DEFAULT_PAGE_SIZE
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE_SIZE:
+    size = whole_number(value, 1, MAX_PAGE_SIZE)
+    if size is None:
         raise InvalidFilter(_("page_size is a whole number from 1 to %d.") % MAX_PAGE_SIZE)
-    return int(value)
+    return size
 
 
 def _keys(queryset):

@@ -16,6 +16,7 @@ from itertools import islice
 from django.utils import timezone
 
 from pages.languages import SITE_LANGUAGES
+from safety.spreadsheets import safe_row
 
 from .catalogue import Filters, catalogue_last_modified, entry_groups
 from .serialize import (
@@ -140,4 +141,4 @@ def csv_chunks(base, kind):
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(columns)  # the BOM lets spreadsheets see UTF-8
     for entry in iter_entries(base, kinds=(kind,)):
-        yield writer.writerow(csv_row(entry, columns))
+        yield writer.writerow(safe_row(csv_row(entry, columns)))

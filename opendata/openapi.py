@@ -9,6 +9,7 @@ added to a model appears here too.
 
 from pages.languages import SITE_LANGUAGES
 from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
+from pages.numbers import MAX_BIG_INTEGER
 
 from .catalogue import MAX_PAGE_SIZE
 from .exports import CSV_KINDS, LICENCE
@@ -338,7 +339,7 @@ def openapi_document(server_url):
                             "name": "before",
                             "in": "query",
                             "description": "Only revisions older than this revision id.",
-                            "schema": {"type": "integer", "minimum": 0},
+                            "schema": {"type": "integer", "minimum": 0, "maximum": MAX_BIG_INTEGER},
                         },
                         PAGE_SIZE,
                     ],

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.templatetags.static import static
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+
+from safety.redirects import safe_next
 
 from .languages import SITE_LANGUAGES
 
@@ -17,11 +18,7 @@ def switch_language(request, language):
     """
     if language not in SITE_LANGUAGES or not check_for_language(language):
         raise Http404
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = f"/{language}/"
+    target = safe_next(request, f"/{language}/")
     response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

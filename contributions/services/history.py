@@ -14,6 +14,7 @@ from django.db.models import Q
 from wagtail.models import Revision, TaskState
 
 from contributions.models import EditRecord
+from pages.numbers import whole_number
 from pages.routes import ENTRY_ROUTES
 
 CURRENT = "current"
@@ -33,9 +34,8 @@ def page_revisions(page):
 
 def get_revision(page, revision_id):
     """A revision of this page (with its content), or None: never one of another page."""
-    try:
-        revision_id = int(revision_id)
-    except (TypeError, ValueError):
+    revision_id = whole_number(revision_id)
+    if revision_id is None:
         return None
     return (
         Revision.page_revisions.filter(object_id=str(page.pk), pk=revision_id)

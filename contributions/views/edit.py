@@ -24,6 +24,7 @@ from contributions.services.review import needs_review
 from contributions.snapshots import TEXT, snapshot
 from contributions.summaries import auto_summary, auto_summary_text
 from pages.markdown import render_markdown
+from pages.numbers import whole_number
 from pages.routes import subpage_url
 
 
@@ -145,10 +146,11 @@ def _saved_message(request, outcome, reviewed, action):
 def form_source(page, data):
     """(action, revision) when the submitted form restores or undoes a revision of `page`."""
     action, raw_id = data.get("source_action"), data.get("source_revision") or ""
-    if action not in SOURCE_KINDS or not raw_id.isdigit():
+    revision_id = whole_number(raw_id)
+    if action not in SOURCE_KINDS or revision_id is None:
         return None
     try:
-        return action, page_revision(page, int(raw_id))
+        return action, page_revision(page, revision_id)
     except Revision.DoesNotExist:
         return None
 

@@ -31,6 +31,7 @@ from contributions.services.history import (
 )
 from contributions.services.restore import RESTORE, UNDO
 from contributions.snapshots import LINKS, RELATION, TEXT, editable_fields, revision_snapshot
+from pages.numbers import whole_number
 
 from .restore import prefilled_url
 
@@ -129,7 +130,7 @@ def history_compare_view(request, page):
     context = _common(request, page)
     raw_from, raw_to = request.GET.get("from", "").strip(), request.GET.get("to", "").strip()
     for raw in (raw_from, raw_to):
-        if raw and not raw.isdigit():
+        if raw and whole_number(raw) is None:
             return _compare_error(
                 request, context, _("“%(value)s” is not a revision number.") % {"value": raw[:40]}
             )

@@ -25,6 +25,7 @@ from contributions.services.restore import (
     undo_proposal,
 )
 from contributions.summaries import auto_summary, auto_summary_text
+from pages.numbers import whole_number
 from pages.routes import subpage_url
 
 from .edit import bound_form, merge_form, render_edit_form, source_context
@@ -56,8 +57,8 @@ def prefilled_edit(request, page, make_form, reviewed, action):
         raise PermissionDenied(_("Restoring and undoing are open to established contributors."))
     raw_id = request.GET.get(action, "")
     try:
-        revision = page_revision(page, int(raw_id))
-    except (ValueError, Revision.DoesNotExist) as error:
+        revision = page_revision(page, whole_number(raw_id))
+    except Revision.DoesNotExist as error:
         raise Http404(_("This entry has no revision %(id)s.") % {"id": raw_id[:20]}) from error
     proposal = (restore_proposal if action == RESTORE else undo_proposal)(page, revision)
     if proposal.nothing_to_undo:

@@ -17,6 +17,7 @@ from contributions.services.review import (
     pending_records,
     reject,
 )
+from safety.redirects import safe_next
 
 
 def review_view(request, page, revision_id):
@@ -41,12 +42,12 @@ def review_view(request, page, revision_id):
                 )
                 % {"fields": conflict},
             )
-            return redirect(request.POST.get("next") or page.url)
+            return redirect(safe_next(request, page.url))
         messages.success(request, _("The edit was approved and published."))
     else:
         reject(record, request.user, request.POST.get("reason", "").strip())
         messages.success(request, _("The edit was rejected; its author will see your reason."))
-    return redirect(request.POST.get("next") or page.url)
+    return redirect(safe_next(request, page.url))
 
 
 @login_required

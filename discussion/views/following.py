@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from pages.numbers import whole_number
+
 from ..forms import EmailPreferenceForm
 from ..models import EmailPreference, Notification
 from ..services import follows, queues
@@ -77,7 +79,11 @@ def open_notification_view(request, notification_id):
 @require_POST
 def mark_read_view(request):
     unread = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
-    ids = [value for value in request.POST.getlist("notification") if value.isdigit()]
+    ids = [
+        number
+        for value in request.POST.getlist("notification")
+        if (number := whole_number(value)) is not None
+    ]
     if ids:
         unread = unread.filter(pk__in=ids)
     count = unread.update(read_at=timezone.now())

@@ -9,21 +9,17 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from safety.redirects import safe_next
 
 from ..services import queues
 
 
 def _back(request):
     """The `next` address when it is on this site, else the dashboard."""
-    target = request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse("translations")
+    return safe_next(request, reverse("translations"))
 
 
 def _queue_action(request, action):

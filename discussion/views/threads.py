@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from contributions import limits
 from contributions.diff import word_diff
+from pages.numbers import whole_number
 
 from ..forms import EditPostForm, PostForm
 from ..permissions import annotate_posts, can_edit_post, can_post, can_read_post
@@ -75,7 +76,8 @@ def thread_view(request, thread_id):
 
 
 def _reply_to(thread, post_id):
-    if not post_id or not str(post_id).isdigit():
+    post_id = whole_number(post_id)
+    if post_id is None:
         return None
     return thread.posts.filter(pk=post_id, hidden=False).select_related("author").first()
 

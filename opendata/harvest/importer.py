@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -46,6 +47,7 @@ from pages.tree import ensure_site_tree
 
 from ..models import ImportedEntry
 from ..serialize import MODELS
+from .records import ImportFileError
 
 IMPORTER_USERNAME = "importer"
 INDEXES = {
@@ -121,7 +123,14 @@ class Importer:
     def run(self, records, progress=None):
         ordered = sorted(records, key=lambda r: (ORDER[r.kind], bool(r.parent), r.source, r.line))
         for record in ordered:
-            self.import_record(record)
+            try:
+                self.import_record(record)
+            except ValidationError as error:
+                # check_record runs the fields' validators first; the page's own
+                # clean() may still refuse a combination: reported, never a traceback.
+                raise ImportFileError(
+                    record.source, record.line, f"{record.name}: {' '.join(error.messages)}"
+                ) from error
             if progress:
                 progress(record)
 

@@ -23,6 +23,7 @@ from contributions.snapshots import LINKS, RELATION, SCALAR, editable_fields
 from pages.languages import SITE_LANGUAGES
 from pages.licences import OPEN_SOURCE_LICENCES, PROPRIETARY
 from pages.models import ToolPage
+from safety.spreadsheets import unquote_cell
 
 from ..serialize import MODELS
 
@@ -129,24 +130,43 @@ def check_record(record):
     record.relations = {
         name: refs for name, refs in record.relations.items() if kinds.get(name) == RELATION
     }
-    if not any(kind == LINKS for kind in kinds.values()):
+    links_field = next((name for name, kind in kinds.items() if kind == LINKS), None)
+    if links_field is None:
         record.links = {}
     for language, texts in record.text.items():
-        for name, value in texts.items():
-            if name != "title" and name not in model.translatable_fields:
-                continue
-            limit = model._meta.get_field(name).max_length
-            if limit and len(value) > limit:
-                raise ImportFileError(
-                    record.source,
-                    record.line,
-                    _("%(field)s (%(language)s) is longer than %(limit)d characters.")
-                    % {"field": name, "language": language, "limit": limit},
-                )
         record.text[language] = {
             name: value for name, value in texts.items() if name in model.translatable_fields
         }
+        for name, value in record.text[language].items():
+            _validate(record, f"{name} ({language})", model._meta.get_field(name), value)
+    for language, links in record.links.items():
+        link_model = model._meta.get_field(links_field).related_model
+        for url, label in links:
+            _validate(record, f"links ({language})", link_model._meta.get_field("url"), url)
+            _validate(record, f"links ({language})", link_model._meta.get_field("label"), label)
     return record
+
+
+def _validate(record, where, model_field, value):
+    """Run the model field's own checks (length, validators) on one text; ImportFileError.
+
+    The same checks as the edit form's, so an import can bring nothing a person
+    could not type; every message names the field and the line.
+    """
+    if not isinstance(value, str):
+        raise ImportFileError(
+            record.source, record.line, _("%(field)s: expected text.") % {"field": where}
+        )
+    if not value:
+        return  # an empty name falls back to the other language's (checked above)
+    try:
+        model_field.clean(value, None)
+    except ValidationError as error:
+        raise ImportFileError(
+            record.source,
+            record.line,
+            _("%(field)s: %(errors)s") % {"field": where, "errors": " ".join(error.messages)},
+        ) from error
 
 
 def _clean(model_field, value):
@@ -275,6 +295,7 @@ def parse_csv(source, text):
 def _record_from_row(source, line, row):
     if None in row:
         raise ImportFileError(source, line, _("This row has more cells than the header."))
+    row = {column: unquote_cell(value) for column, value in row.items()}  # our own exports
     kind = (row.get("kind") or "").strip()
     record = Record(
         source=source,
@@ -328,8 +349,12 @@ def parse_publiccode(source, text):
     """publiccode.yml: one tool per YAML document (a file may hold several)."""
     import yaml
 
+    from .safe_yaml import YamlLimitError, load_all
+
     try:
-        documents = list(yaml.safe_load_all(text))
+        documents = load_all(text)
+    except YamlLimitError as error:
+        raise ImportFileError(source, error.line, str(error)) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 0

@@ -11,6 +11,7 @@ import sys
 from email.utils import parseaddr
 from pathlib import Path
 
+import csp.constants as csp
 import dj_database_url
 
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "search",
     "opendata",
     "worker",
+    "safety",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -92,6 +94,8 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP with a fresh nonce per response, Permissions-Policy (before the page cache).
+    "safety.headers.SecurityHeadersMiddleware",
     # A 503 page while the database is unreachable (ogpsite/outage.py).
     "ogpsite.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -224,18 +228,65 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.get("STATIC_ROOT", DATA_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+# Uploaded files may be served from a separate domain (e.g. https://media.example.org/),
+# so that an uploaded file can never run in the site's origin.
+MEDIA_URL = env.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# ------------------------------------------------------ Security headers ---
+# safety/headers.py. The public site: nothing inline without the nonce, never
+# 'unsafe-inline'. The admin: Wagtail's templates need inline scripts and styles.
+_MEDIA_ORIGIN = ["/".join(MEDIA_URL.split("/")[:3])] if "://" in MEDIA_URL else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF, csp.NONCE],
+        "style-src": [csp.SELF, csp.NONCE],
+        "img-src": [csp.SELF, "data:", *_MEDIA_ORIGIN],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+OGPT_ADMIN_CSP = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [csp.SELF, csp.UNSAFE_INLINE],
+    "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+    "img-src": [csp.SELF, "data:", "blob:", *_MEDIA_ORIGIN],
+    "font-src": [csp.SELF, "data:"],
+    "frame-src": [csp.SELF],  # page previews
+    "frame-ancestors": [csp.SELF],
+}
+OGPT_PERMISSIONS_POLICY = env.get(
+    "OGPT_PERMISSIONS_POLICY",
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()",
+)
+
 # --------------------------------------------------------------- Wagtail ---
+# No avatars fetched from gravatar.com (a third party, blocked by the admin's CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor a version check against releases.wagtail.org (also third party).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_SITE_NAME = OGPT_SITE_NAME
 WAGTAILADMIN_BASE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "json"]
+# Uploaded images (safety.images): formats Pillow re-encodes, and limits checked
+# from the file's header before anything is decoded.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env.get("OGPT_IMAGE_MAX_PIXELS", 25_000_000))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env.get("OGPT_IMAGE_MAX_BYTES", 5 * 1024 * 1024))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "safety.images.SafeImageForm"
+# Images no revision refers to are removed after this many days (remove_unused_images).
+OGPT_UNUSED_IMAGE_GRACE_DAYS = int(env.get("OGPT_UNUSED_IMAGE_GRACE_DAYS", "7"))
 
 # ---------------------------------------------------------------- Search ---
 # Empty means "not configured": search answers from the database instead.

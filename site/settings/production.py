@@ -19,6 +19,9 @@ if len(env["SECRET_KEY"]) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
 
 DEBUG = False
+# Commands that must never run here check it (load_demo_data: its superuser's
+# password is in the README).
+OGPT_PRODUCTION = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env.get("SECURE_HSTS_SECONDS", "31536000"))

@@ -36,12 +36,15 @@ class Command(BaseCommand):
         source = options["source"] or path.name
         quiet = options["verbosity"] == 0
         with tqdm(total=len(records), unit="entry", disable=quiet, file=self.stderr) as bar:
-            report = run_import(
-                records,
-                source=source,
-                dry_run=options["dry_run"],
-                progress=lambda record: bar.update(1),
-            )
+            try:
+                report = run_import(
+                    records,
+                    source=source,
+                    dry_run=options["dry_run"],
+                    progress=lambda record: bar.update(1),
+                )
+            except ImportFileError as error:
+                raise CommandError(str(error)) from error
         for line, message in report.warnings:
             self.stdout.write(self.style.WARNING(f"{source}:{line}: {message}"))
         for line, name, field, message in report.conflicts:
