@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from contributions.forms import entry_form_class
+from contributions.forms import EntryForm
 from pages.models import ToolPage
 from tests.factories import contributor, edit_data, moderator
 
@@ -41,7 +41,7 @@ def tool(catalogue, settings):
 
 def fields_of(tool):
     """Every field of the edit form (the same whatever the page's content)."""
-    return sorted(entry_form_class(tool).base_fields)
+    return sorted(EntryForm(page=tool).fields)
 
 
 @pytest.fixture
