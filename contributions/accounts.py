@@ -5,7 +5,8 @@ that throttling.clients finds behind the trusted proxies.
 
 Failed logins are limited per client (10 a minute, whatever the account),
 per account and client together (5 in 5 minutes) and per account from every
-client together (ACCOUNT_RATE_LIMITS["login_failed_account"], 50 an hour):
+client together (ACCOUNT_RATE_LIMITS["login_failed_account"], 200 an hour,
+more than the 60 an hour one client can reach):
 a client that guesses Bruno's password is stopped after 5 tries, while
 Bruno, from his own client, still logs in; only a spread attack from many
 clients at once reaches the account-wide limit.

@@ -186,9 +186,11 @@ ACCOUNT_RATE_LIMITS = {
     # A failed login's "key" is the account AND the client
     # (contributions.accounts), so one client's failures never lock the
     # account's owner out of her own client; "login_failed_account" is the
-    # roomier limit on one account from every client together.
+    # roomier limit on one account from every client together: above the 60
+    # an hour one client can reach (5 per 5 minutes), so that no single client
+    # can lock another person's account.
     "login_failed": "10/m/ip,5/5m/key",
-    "login_failed_account": "50/h/key",
+    "login_failed_account": "200/h/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",

@@ -1,11 +1,13 @@
 """One login policy for every way in, per account and per client.
 
 A client gets 5 wrong passwords per account in 5 minutes and 10 failed
-logins a minute; every client together get 50 per account an hour
+logins a minute; every client together get 200 per account an hour
 (ACCOUNT_RATE_LIMITS). So a client that guesses Bruno's password is
 stopped, while Bruno and Camille, from their own clients, still log in.
 The Wagtail admin's and Wagtail's front-end login forms send to this login.
 """
+
+import re
 
 import pytest
 
@@ -136,3 +138,21 @@ def test_the_admin_login_is_throttled_after_five_attempts(client, camille):
     response, signed_in = log_in("camille", password(admin), remote="198.51.100.2", url=login_url)
     assert signed_in
     assert response["Location"] == "/admin/"
+
+
+def failures_per_hour(rate):
+    """allauth's "amount/period/key" rate as failures an hour (period: s, m, h, d, or e.g. 5m)."""
+    amount, period, _key = rate.split("/")
+    number, unit = re.fullmatch(r"(\d*)([smhd])", period).groups()
+    seconds = int(number or 1) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit]
+    return int(amount) * 3600 / seconds
+
+
+def test_one_client_alone_can_never_reach_the_account_wide_limit(settings):
+    limits = settings.ACCOUNT_RATE_LIMITS
+    per_account_and_client = next(
+        rate for rate in limits["login_failed"].split(",") if rate.endswith("/key")
+    )
+    assert failures_per_hour(per_account_and_client) < failures_per_hour(
+        limits["login_failed_account"]
+    )
