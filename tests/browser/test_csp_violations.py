@@ -35,6 +35,7 @@ def visit(page, violations, url):
     response = page.goto(url)
     page.wait_for_load_state("networkidle")
     assert response.status < 400, url
+    assert "/accounts/login/" not in page.url, f"{url} sent to the login page"
     assert "nonce-" in response.headers["content-security-policy"] or "/admin/" in url
     violations += page.evaluate("window.__cspViolations")
 
@@ -56,14 +57,14 @@ def test_site_pages_and_the_edit_form_run_without_a_violation(watched, live_cata
 
 
 def test_the_admin_dashboard_and_page_editor_run_without_a_violation(watched, live_catalogue):
-    from contributions.models import User
+    from pages.generators.demo import DEMO_PASSWORD
 
     page, violations = watched
     base = live_catalogue
-    User.objects.create_superuser("cspadmin", "cspadmin@example.org", "pw-cspadmin-1")
+    # The admin's login sends to the site's one login (allauth's); the demo superuser.
     page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", "cspadmin")
-    page.fill("input[name=password]", "pw-cspadmin-1")
+    page.fill("input[name=login]", "admin")
+    page.fill("input[name=password]", DEMO_PASSWORD)
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state("networkidle")
     tool = ToolPage.objects.get(slug="consul-democracy", locale__language_code="en")
