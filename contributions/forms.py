@@ -16,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
+from wagtail.models import Revision
 
 from pages.languages import language_choices
 from pages.models import TopicPage
@@ -66,6 +67,31 @@ class EntryForm(NormalisedInput, forms.Form):
             if name == "logo":
                 entry_fields.update(_logo_upload_fields())
         self.fields = {**entry_fields, **self.fields}
+
+    def clean_base_revision(self):
+        """The revision the edit started from must be one of this page's.
+
+        It comes back from the browser: a forged or unknown number (another
+        page's revision, one that never existed) would otherwise reach the
+        merge and fail there with a 500. It is a form error instead; the form
+        shown again keeps the person's text and starts from the current version.
+        """
+        revision_id = self.cleaned_data.get("base_revision")
+        if (
+            revision_id is None
+            or Revision.page_revisions.filter(pk=revision_id, object_id=str(self.page.pk)).exists()
+        ):
+            return revision_id
+        self.add_error(
+            None,
+            _(
+                "This edit started from a version of the page that does not exist. "
+                "Your text is kept below: check it and save again."
+            ),
+        )
+        self.data = self.data.copy()
+        self.data[self.add_prefix("base_revision")] = self.page.live_revision_id
+        return None
 
     def changes(self, store_uploads=True):
         """cleaned_data → {field: snapshot value} for the edited fields.

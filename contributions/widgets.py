@@ -10,6 +10,8 @@ the chosen entries are rendered, so the form stays small at any scale.
 from django import forms
 from django.urls import reverse
 
+from pages.numbers import whole_number
+
 
 class EntryPicker(forms.SelectMultiple):
     template_name = "contributions/widgets/entry_picker.html"
@@ -20,7 +22,8 @@ class EntryPicker(forms.SelectMultiple):
 
     def get_context(self, name, value, attrs):
         context = forms.Widget.get_context(self, name, value, attrs)
-        ids = [str(v) for v in (value or []) if str(v).isdigit()]
+        # Ids come back from the browser: "²" passes str.isdigit() but no query.
+        ids = [str(v) for v in (value or []) if whole_number(str(v)) is not None]
         queryset = self.choices.queryset
         chosen = {str(page.pk): page.title for page in queryset.filter(pk__in=ids)}
         context["widget"].update(
